@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Bottomline: the nightly rural-revitalisation monitoring pipeline.
+/// The target graph is the data flow: Ingest → Engine → {Warehouse, Reports}, the CLI on top.
+let package = Package(
+    name: "Bottomline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bottomline", targets: ["bottomline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "Ingest"),
+        .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
+        .target(name: "Warehouse", dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reports", dependencies: ["Engine", "ZIPFoundation"]),
+        .target(name: "Synth", dependencies: ["Ingest"]),
+        .executableTarget(
+            name: "bottomline",
+            dependencies: [
+                "Ingest", "Engine", "Warehouse", "Reports", "Synth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "TestSupport"]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Engine", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

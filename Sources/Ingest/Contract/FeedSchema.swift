@@ -1,0 +1,41 @@
+/// One column of a feed as the contract defines it.
+public struct FieldSchema: Sendable {
+    public let name: String
+    public let kind: FieldKind
+    /// Whether an empty value is allowed (it is then stored as "missing").
+    public let optional: Bool
+    /// When set, the value is a key of another feed; it is stored as that feed's row index.
+    public let reference: KeySpace?
+
+    init(_ name: String, _ kind: FieldKind, optional: Bool = false, references: KeySpace? = nil) {
+        self.name = name
+        self.kind = kind
+        self.optional = optional
+        self.reference = references
+    }
+
+    /// How the stored column is typed: references become row indices.
+    var storage: StorageKind { reference == nil ? kind.storage : .int32 }
+}
+
+/// A feed as the contract defines it: its columns, its key and its rules that
+/// span several columns.
+public struct FeedSchema: Sendable {
+    public let feed: Feed
+    public let fields: [FieldSchema]
+    /// Columns whose values together must be unique (the first row wins).
+    public let keyFields: [String]
+    /// The key space this feed defines for other feeds, if any (its first key column).
+    public let defines: KeySpace?
+    /// Checks between columns of one row, run after each field is typed.
+    let rowRules: [RowRule]
+
+    /// Position of a column in `fields`.
+    public func index(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
+}
+
+/// A rule over several typed values of one row; returns the column it blames
+/// and what was expected when the row breaks it.
+struct RowRule: Sendable {
+    let check: @Sendable (_ values: UnsafeBufferPointer<Int64>) -> (field: Int, expected: String)?
+}

@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A feed file's bytes in memory: mapped read-only for UTF-8, decoded to
+/// UTF-8 for GB18030. A leading UTF-8 byte-order mark is skipped.
+final class FeedFile {
+    let name: String
+    let size: Int
+    private var mapped: UnsafeMutableRawPointer?
+    private var decoded: [UInt8]?
+    /// Where the text starts (after a byte-order mark).
+    private(set) var textStart = 0
+
+    init(path: String, name: String, encoding: FeedEncoding) throws {
+        self.name = name
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { throw IngestError.missingFile(file: name) }
+            throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
+        }
+        size = Int(status.st_size)
+        guard size > 0 else { throw IngestError.emptyFile(file: name) }
+        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED else {
+            throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
+        }
+        mapped = pointer
+        if encoding == .gb18030 {
+            do {
+                decoded = try GB18030Decoder.decode(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: size))
+            } catch {
+                throw IngestError.undecodable(file: name, encoding: encoding.rawValue)
+            }
+            munmap(pointer, size)
+            mapped = nil
+        }
+        withBytes { bytes in
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { textStart = 3 }
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the file.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let decoded {
+            return try decoded.withUnsafeBufferPointer(body)
+        }
+        return try body(UnsafeBufferPointer(start: mapped!.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+
+    deinit {
+        if let mapped { munmap(mapped, size) }
+    }
+}
+
+/// The text encoding a feed is sent in.
+public enum FeedEncoding: String, Sendable, CaseIterable {
+    case utf8
+    case gb18030
+}

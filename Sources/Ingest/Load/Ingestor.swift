@@ -1,0 +1,88 @@
+import Foundation
+
+/// Settings of one ingest.
+public struct IngestOptions: Sendable {
+    /// The run's reference date (day number): no one may be born after it.
+    public var referenceDate: Int32
+    /// Encoding of each feed; feeds not listed are UTF-8.
+    public var encodings: [Feed: FeedEncoding]
+    /// Largest share of quarantined rows a feed may have and still pass.
+    public var maxQuarantineShare: Double
+    /// Threads for parsing.
+    public var threads: Int
+    /// Called after each feed with one line for the log.
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(referenceDate: Int32, encodings: [Feed: FeedEncoding] = [:], maxQuarantineShare: Double = 0.05,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.referenceDate = referenceDate
+        self.encodings = encodings
+        self.maxQuarantineShare = maxQuarantineShare
+        self.threads = threads
+        self.progress = progress
+    }
+}
+
+/// Every feed of a data folder, typed and checked.
+public struct IngestResult: Sendable {
+    public let tables: [Feed: FeedTable]
+    /// Accounting per feed, in contract order.
+    public let accounting: [FeedAccounting]
+    /// Every quarantined row, by feed (contract order) then line.
+    public let quarantine: [QuarantineRecord]
+    /// Size of each input file in bytes.
+    public let fileSizes: [Feed: Int]
+    /// Seconds spent per feed.
+    public let seconds: [Feed: Double]
+    public let maxQuarantineShare: Double
+
+    /// The table of a feed.
+    public func table(_ feed: Feed) -> FeedTable { tables[feed]! }
+
+    /// Feeds whose quarantined share is over the limit.
+    public var failingFeeds: [FeedAccounting] { accounting.filter { !$0.passes(maximumShare: maxQuarantineShare) } }
+
+    /// Whether every feed passes.
+    public var passes: Bool { failingFeeds.isEmpty }
+}
+
+/// Loads the nine feeds of a data folder in contract order: each feed's
+/// references are checked against the accepted rows of the feeds before it.
+public enum Ingestor {
+    /// Reads and checks every feed of `folder`.
+    /// - Throws: `IngestError` when a feed is missing, empty or lacks a required column.
+    public static func load(folder: String, options: IngestOptions) throws -> IngestResult {
+        var tables: [Feed: FeedTable] = [:]
+        var accounting: [FeedAccounting] = []
+        var quarantine: [QuarantineRecord] = []
+        var keyIndexes: [KeySpace: KeyIndex] = [:]
+        var sizes: [Feed: Int] = [:]
+        var seconds: [Feed: Double] = [:]
+        for feed in Feed.allCases {
+            let started = Date()
+            let path = (folder as NSString).appendingPathComponent(feed.fileName)
+            let file = try FeedFile(path: path, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8)
+            let loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
+                                    workers: max(1, options.threads), keyIndexes: keyIndexes)
+            let outcome = try loader.load(file)
+            tables[feed] = outcome.table
+            accounting.append(outcome.accounting)
+            quarantine.append(contentsOf: outcome.quarantine)
+            if let space = feed.schema.defines, let index = outcome.keyIndex { keyIndexes[space] = index }
+            sizes[feed] = file.size
+            let elapsed = Date().timeIntervalSince(started)
+            seconds[feed] = elapsed
+            options.progress?(Self.progressLine(outcome.accounting, bytes: file.size, seconds: elapsed))
+        }
+        return IngestResult(tables: tables, accounting: accounting, quarantine: quarantine,
+                            fileSizes: sizes, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare)
+    }
+
+    private static func progressLine(_ accounting: FeedAccounting, bytes: Int, seconds: Double) -> String {
+        let megabytes = Double(bytes) / 1_000_000
+        let rate = seconds > 0 ? megabytes / seconds : 0
+        return "ingest \(accounting.feed.fileName): \(accounting.read) rows, \(accounting.quarantined) quarantined, "
+            + String(format: "%.1f MB in %.2f s (%.0f MB/s)", megabytes, seconds, rate)
+    }
+}

@@ -1,0 +1,28 @@
+import Engine
+
+/// `indicators.csv`, the long output of the catalogue: one row per (level,
+/// code, indicator), in the table's area order then catalogue order.
+public enum IndicatorsCSV {
+    public static let header = "level,code,name,indicator,numerator,denominator,value"
+
+    /// The whole file as UTF-8 text (no BOM: it is read by programs as much as by people).
+    public static func text(_ table: IndicatorTable) -> String {
+        var out = header + "\n"
+        out.reserveCapacity(table.areas.count * table.indicators.count * 48)
+        for (areaIndex, area) in table.areas.enumerated() {
+            let prefix = area.level.rawValue + "," + area.code + "," + CSVText.feedText(area.name) + ","
+            for (indicatorIndex, indicator) in table.indicators.enumerated() {
+                out += prefix
+                out += indicator.id
+                out += ","
+                out += String(table.numerator(area: areaIndex, indicator: indicatorIndex))
+                out += ","
+                if indicator.isRatio { out += String(table.denominator(area: areaIndex, indicator: indicatorIndex)) }
+                out += ","
+                out += table.formattedValue(area: areaIndex, indicator: indicatorIndex)
+                out += "\n"
+            }
+        }
+        return out
+    }
+}

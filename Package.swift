@@ -20,7 +20,10 @@ let package = Package(
         .target(name: "Ingest"),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
         .target(name: "Warehouse", dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Reports", dependencies: ["Engine", "ZIPFoundation"]),
+        .target(name: "CRenameExchange"),
+        .target(name: "Reports", dependencies: [
+            "Engine", "ZIPFoundation", "CRenameExchange", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "Synth", dependencies: ["Ingest"]),
         .executableTarget(
             name: "bottomline",

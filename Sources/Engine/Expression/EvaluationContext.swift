@@ -1,0 +1,49 @@
+/// Scratch memory of one worker: vectors for intermediate results, handed
+/// out stack-wise and reused batch after batch, so evaluation allocates nothing
+/// per row or per batch once warm.
+final class Scratch {
+    private var arenas: [UnsafeMutablePointer<Int64>] = []
+    private var capacities: [Int] = []
+    private var arena = 0
+    private var used = 0
+
+    init(capacity: Int = 1 << 16) { addArena(capacity) }
+
+    private func addArena(_ capacity: Int) {
+        arenas.append(.allocate(capacity: capacity))
+        capacities.append(capacity)
+    }
+
+    /// A vector of `count` values, valid until `release(to:)` with an earlier mark.
+    func allocate(_ count: Int) -> UnsafeMutablePointer<Int64> {
+        if used + count > capacities[arena] {
+            arena += 1
+            used = 0
+            if arena == arenas.count { addArena(max(count, capacities[arena - 1] * 2)) }
+            if count > capacities[arena] {
+                arenas[arena].deallocate()
+                arenas[arena] = .allocate(capacity: count)
+                capacities[arena] = count
+            }
+        }
+        let pointer = arenas[arena] + used
+        used += count
+        return pointer
+    }
+
+    /// The current position, to give back everything allocated after it.
+    var mark: (Int, Int) { (arena, used) }
+
+    func release(to mark: (Int, Int)) { (arena, used) = mark }
+
+    deinit { arenas.forEach { $0.deallocate() } }
+}
+
+/// What a node needs to evaluate a batch: the roster's links and the worker's scratch.
+struct EvaluationContext {
+    /// Sorted household position of each sorted person.
+    let personHousehold: UnsafePointer<Int32>
+    /// Members of household h are `memberStart[h] ..< memberStart[h + 1]`.
+    let memberStart: UnsafePointer<Int32>
+    let scratch: Scratch
+}

@@ -1,0 +1,91 @@
+import Ingest
+
+/// An expression written in the pipeline file, with where its text starts.
+public struct ExpressionText: Sendable, Equatable {
+    public let text: String
+    /// Location of the first character of `text`.
+    public let location: SourceLocation
+    /// For text that spans lines (a YAML block), the column where continuation lines start.
+    public let continuationColumn: Int?
+
+    public init(text: String, location: SourceLocation, continuationColumn: Int? = nil) {
+        self.text = text
+        self.location = location
+        self.continuationColumn = continuationColumn
+    }
+
+    /// File location of a character offset (in UTF-8 bytes) into `text`.
+    func location(ofOffset offset: Int) -> SourceLocation {
+        var line = location.line
+        var column = location.column
+        var seen = 0
+        for scalar in text.unicodeScalars {
+            if seen >= offset { break }
+            seen += String(scalar).utf8.count
+            if scalar == "\n" {
+                line += 1
+                column = continuationColumn ?? 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(line: line, column: column)
+    }
+}
+
+/// A field computed from other fields, defined in the pipeline file.
+public struct DerivedFieldDefinition: Sendable {
+    public let entity: Entity
+    public let name: String
+    public let expression: ExpressionText
+}
+
+/// An indicator as written in the pipeline file.
+public struct IndicatorSpecification: Sendable {
+    public let definition: IndicatorDefinition
+    public let numerator: ExpressionText
+    public let denominator: ExpressionText?
+}
+
+/// One signal of the clue list: a household condition shown beside each clue household.
+public struct ClueSignalSpecification: Sendable {
+    public let signal: ClueSignal
+    public let condition: ExpressionText
+}
+
+/// The households a clue list names: those counted by `indicator`.
+public struct ClueSpecification: Sendable {
+    public let indicator: String
+    public let indicatorLocation: SourceLocation
+    public let signals: [ClueSignalSpecification]
+}
+
+/// A numeric parameter of the pipeline, kept as written so money stays exact.
+public struct Parameter: Sendable {
+    public let name: String
+    public let text: String
+    public let location: SourceLocation
+
+    public var number: Double { Double(text) ?? 0 }
+}
+
+/// Everything the pipeline file says, checked for form but not yet compiled.
+public struct PipelineDefinition: Sendable {
+    /// The file name used in messages.
+    public let file: String
+    public let name: String
+    public let provinceName: String
+    public let parameters: [Parameter]
+    public let encodings: [Feed: FeedEncoding]
+    public let derived: [DerivedFieldDefinition]
+    public let indicators: [IndicatorSpecification]
+    public let clues: ClueSpecification?
+
+    /// The largest quarantined share a feed may have (default 0.05).
+    public var maxQuarantineShare: Double {
+        parameters.first { $0.name == "max_quarantine_share" }?.number ?? 0.05
+    }
+
+    /// A parameter by name.
+    public func parameter(_ name: String) -> Parameter? { parameters.first { $0.name == name } }
+}

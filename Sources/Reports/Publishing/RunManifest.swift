@@ -1,0 +1,74 @@
+import Foundation
+import Ingest
+
+/// `run.json`: what a run read, with which settings, what it found and how long each stage took.
+public struct RunManifest: Codable, Sendable {
+    /// One input feed file.
+    public struct Input: Codable, Sendable {
+        public let feed: String
+        public let file: String
+        public let encoding: String
+        public let bytes: Int
+        public let sha256: String
+        public let rowsRead: Int
+        public let rowsAccepted: Int
+        public let rowsQuarantined: Int
+        public let quarantinedByReason: [String: Int]
+        public let extraColumns: [String]
+
+        public init(accounting: FeedAccounting, encoding: FeedEncoding, bytes: Int, sha256: String) {
+            feed = accounting.feed.rawValue
+            file = accounting.feed.fileName
+            self.encoding = encoding.rawValue
+            self.bytes = bytes
+            self.sha256 = sha256
+            rowsRead = accounting.read
+            rowsAccepted = accounting.accepted
+            rowsQuarantined = accounting.quarantined
+            quarantinedByReason = Dictionary(uniqueKeysWithValues: accounting.quarantinedByReason.map { ($0.key.rawValue, $0.value) })
+            extraColumns = accounting.extraColumns
+        }
+    }
+
+    public var toolVersion: String
+    public var runDate: String
+    public var status: String
+    public var startedAt: String
+    public var finishedAt: String
+    public var pipelineFile: String
+    public var pipelineSHA256: String
+    public var parameters: [String: String]
+    public var threads: Int
+    public var inputs: [Input]
+    /// Wall seconds per stage, by stage name.
+    public var stages: [String: Double]
+    /// Stage names in the order they ran.
+    public var stageOrder: [String]
+    public var totalSeconds: Double
+
+    public init(toolVersion: String, runDate: String, status: String, startedAt: String, finishedAt: String,
+                pipelineFile: String, pipelineSHA256: String, parameters: [String: String], threads: Int,
+                inputs: [Input], stages: [(String, Double)], totalSeconds: Double) {
+        self.toolVersion = toolVersion
+        self.runDate = runDate
+        self.status = status
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.pipelineFile = pipelineFile
+        self.pipelineSHA256 = pipelineSHA256
+        self.parameters = parameters
+        self.threads = threads
+        self.inputs = inputs
+        self.stages = Dictionary(stages.map { ($0.0, ($0.1 * 10_000).rounded() / 10_000) }, uniquingKeysWith: +)
+        self.stageOrder = stages.map(\.0)
+        self.totalSeconds = (totalSeconds * 10_000).rounded() / 10_000
+    }
+
+    /// Pretty JSON with sorted keys.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

@@ -7,7 +7,7 @@ struct FeedLoader {
     /// Key indexes of the feeds loaded before this one.
     let keyIndexes: [KeySpace: KeyIndex]
     /// Target chunk size; chunks are cut at line breaks.
-    var chunkBytes = 4 << 20
+    let chunkBytes: Int
 
     /// What loading a feed produced.
     struct Outcome {

@@ -12,6 +12,9 @@ public struct IngestOptions: Sendable {
     public var threads: Int
     /// Called after each feed with one line for the log.
     public var progress: (@Sendable (String) -> Void)?
+    /// Bytes per parallel parsing chunk (chunks are cut at line breaks; the
+    /// result does not depend on it). Small values exercise chunk seams in tests.
+    public var chunkBytes = 4 << 20
 
     public init(referenceDate: Int32, encodings: [Feed: FeedEncoding] = [:], maxQuarantineShare: Double = 0.05,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -64,7 +67,8 @@ public enum Ingestor {
             let path = (folder as NSString).appendingPathComponent(feed.fileName)
             let file = try FeedFile(path: path, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8)
             let loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
-                                    workers: max(1, options.threads), keyIndexes: keyIndexes)
+                                    workers: max(1, options.threads), keyIndexes: keyIndexes,
+                                    chunkBytes: max(1, options.chunkBytes))
             let outcome = try loader.load(file)
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)

@@ -1,4 +1,4 @@
-import CRenameExchange
+internal import CRenameExchange
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -112,14 +112,13 @@ struct ChunkParser {
                 texts[i] = ""
                 continue
             }
-            switch type(field, span) {
-            case .success(let value):
-                values[i] = value
-                if field.tag == .text { texts[i] = text(of: span) }
-            case .failure(let failure):
+            guard let value = type(field, span) else {
+                let failure = describeFailure(field, span)
                 return PendingQuarantine(localLine: line, reason: failure.reason, column: field.name,
                                          value: text(of: span), message: failure.message)
             }
+            values[i] = value
+            if field.tag == .text { texts[i] = text(of: span) }
             if let space = field.reference {
                 guard let row = references[i]?.lookup(values[i]) else {
                     return PendingQuarantine(localLine: line, reason: space.unknownReason, column: field.name,
@@ -140,46 +139,37 @@ struct ChunkParser {
         return nil
     }
 
-    struct FieldFailure: Error {
-        let reason: QuarantineReason
-        let message: String
-    }
-
-    /// The stored value of a non-empty field, or why it is refused.
+    /// The stored value of a non-empty field, or nil when the contract refuses it.
     @inline(__always)
-    private func type(_ field: PreparedField, _ span: RecordScanner.FieldSpan) -> Swift.Result<Int64, FieldFailure> {
+    private func type(_ field: PreparedField, _ span: RecordScanner.FieldSpan) -> Int64? {
         let s = span.start, e = span.end
-        let invalid = FieldFailure(reason: .invalidValue, message: "expected \(field.expectation)")
         switch field.tag {
         case .code:
-            guard let value = FieldParsers.fixedDigits(bytes, s, e, width: field.width) else { return .failure(invalid) }
-            return .success(value)
+            guard let value = FieldParsers.fixedDigits(bytes, s, e, width: field.width) else { return nil }
+            return value
         case .residentID:
-            switch ResidentID.check(bytes, s, e, referenceDate: referenceDate) {
-            case .success(let id): return .success(Int64(bitPattern: id.packed))
-            case .failure(let problem):
-                return .failure(FieldFailure(reason: .invalidPersonID, message: Self.describe(problem)))
-            }
+            guard case .success(let id) = ResidentID.check(bytes, s, e, referenceDate: referenceDate) else { return nil }
+            return Int64(bitPattern: id.packed)
         case .choice:
             for (i, word) in field.words.enumerated() where FieldParsers.equals(bytes, s, e, word) {
-                return .success(Int64(i + 1))
+                return Int64(i + 1)
             }
-            return .failure(invalid)
+            return nil
         case .flag:
-            guard e - s == 1, bytes[s] == UInt8(ascii: "0") || bytes[s] == UInt8(ascii: "1") else { return .failure(invalid) }
-            return .success(Int64(bytes[s]) - 48)
+            guard e - s == 1, bytes[s] == UInt8(ascii: "0") || bytes[s] == UInt8(ascii: "1") else { return nil }
+            return Int64(bytes[s]) - 48
         case .date:
-            guard let day = FieldParsers.date(bytes, s, e) else { return .failure(invalid) }
-            return .success(Int64(day))
+            guard let day = FieldParsers.date(bytes, s, e) else { return nil }
+            return Int64(day)
         case .decimal:
-            guard let hundredths = FieldParsers.hundredths(bytes, s, e) else { return .failure(invalid) }
-            return .success(hundredths)
+            guard let hundredths = FieldParsers.hundredths(bytes, s, e) else { return nil }
+            return hundredths
         case .integer:
-            guard let value = FieldParsers.integer(bytes, s, e), field.range.contains(value) else { return .failure(invalid) }
-            return .success(value)
+            guard let value = FieldParsers.integer(bytes, s, e), field.range.contains(value) else { return nil }
+            return value
         case .year:
-            guard let value = FieldParsers.fixedDigits(bytes, s, e, width: 4) else { return .failure(invalid) }
-            return .success(value)
+            guard let value = FieldParsers.fixedDigits(bytes, s, e, width: 4) else { return nil }
+            return value
         case .choiceSet:
             var mask: Int64 = 0
             var partStart = s
@@ -190,15 +180,23 @@ struct ChunkParser {
                 while a < b && bytes[a] == UInt8(ascii: " ") { a += 1 }
                 while b > a && bytes[b - 1] == UInt8(ascii: " ") { b -= 1 }
                 guard let word = field.words.firstIndex(where: { FieldParsers.equals(bytes, a, b, $0) }) else {
-                    return .failure(invalid)
+                    return nil
                 }
                 mask |= 1 << Int64(word)
                 partStart = partEnd + 1
             }
-            return .success(mask)
+            return mask
         case .text:
-            return .success(0)
+            return 0
         }
+    }
+
+    /// Why a field was refused: the quarantine reason and a message saying what was expected.
+    private func describeFailure(_ field: PreparedField, _ span: RecordScanner.FieldSpan) -> (reason: QuarantineReason, message: String) {
+        if field.tag == .residentID, case .failure(let problem) = ResidentID.check(bytes, span.start, span.end, referenceDate: referenceDate) {
+            return (.invalidPersonID, Self.describe(problem))
+        }
+        return (.invalidValue, "expected \(field.expectation)")
     }
 
     private static func describe(_ problem: ResidentID.Problem) -> String {

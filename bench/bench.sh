@@ -70,6 +70,7 @@ LINE=$(sed -n 's/^[[:space:]]*monitoring_line:[[:space:]]*\([0-9][0-9.]*\).*/\1/
 LINE=${LINE:-7500}
 
 mkdir -p "$CACHE" "$OUT"
+LOAD=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 JSONL="$OUT/results-$(date +%Y%m%d-%H%M%S)-$$.jsonl"
 : > "$JSONL"
 DIFFERENT=0
@@ -141,7 +142,7 @@ done
 
 [[ -f $RESULTS ]] || printf '# Benchmark results\n\nAppended by bench/bench.sh (see bench/README.md).\n\n' > "$RESULTS"
 section=$(python3 bench/bench_report.py render --results "$JSONL" --title "$TITLE" \
-    --note "\`bottomline run --date $DATE\` on \`bottomline generate --seed $SEED\` data; sizes: $SIZES; threads: $THREADS; monitoring line $LINE for the reference.")
+    --note "\`bottomline run --date $DATE\` on \`bottomline generate --seed $SEED\` data; sizes: $SIZES; threads: $THREADS; monitoring line $LINE for the reference; load average (1, 5, 15 min) when the bench started: $LOAD (other work on the machine slows every figure).")
 printf '%s\n\n' "$section" >> "$RESULTS"
 printf '%s\n' "$section"
 say "appended to $RESULTS"

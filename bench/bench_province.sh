@@ -15,7 +15,7 @@ export BENCH_THREADS=2
 export BENCH_DUCKDB=${BENCH_DUCKDB:-0}
 export BENCH_TITLE=${BENCH_TITLE:-"bench-province (${BENCH_SIZES} persons)"}
 
-# About 150 bytes of feeds per person; check the disk before generating.
+# About 150-200 bytes of feeds per person, and the outputs: check the disk before generating.
 cache=${BENCH_CACHE:-bench/cache}
 mkdir -p "$cache"
 if [[ ! -f $cache/p$BENCH_SIZES/.complete ]]; then

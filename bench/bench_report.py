@@ -154,7 +154,7 @@ def render(args):
     except ImportError:
         pass
     out = [f"## {now:%Y-%m-%d %H:%M %Z} — {args.title}", ""]
-    out.append(f"Machine: {os.cpu_count()} cores (`nproc` {command_text(['nproc']) or '?'}), {cpu_model()}, "
+    out.append(f"Machine: {command_text(['nproc']) or os.cpu_count()} cores (nproc), {cpu_model()}, "
                f"{platform.system()} {platform.release()}; commit {commit}"
                + (f"; DuckDB {duckdb_version}" if duckdb_version else "") + ".")
     if args.note:

@@ -7,8 +7,9 @@
 --
 -- SCOPE: CLEAN FEEDS ONLY. This SQL assumes every row is valid, no key is
 -- duplicated and every reference resolves (as in `bottomline generate` output
--- without --dirty). It does not quarantine anything: the Swift pipeline does
--- that; on a dirty folder the two are not expected to agree.
+-- without --dirty), UTF-8, no spaces around unquoted fields, at most 2
+-- decimals in income_per_capita. It does not quarantine anything: the Swift
+-- pipeline does that; on a dirty folder the two are not expected to agree.
 --
 -- Variables, set before this script runs (bench/duckdb_reference.py does it):
 --   data_dir         VARCHAR  folder holding the nine CSV feeds
@@ -21,16 +22,16 @@
 -- Every column is read as VARCHAR (codes and IDs keep their leading zeros) and
 -- matched by header name, so column order and extra columns do not matter;
 -- dates, decimals and years are cast explicitly below; flags are compared as
--- the text '0'/'1'. The last statement is the result.
+-- the text '0'/'1'. The last statement returns the result.
 
 -- `numerator / denominator` rounded half up to `decimals` places, in integer
--- arithmetic; empty when the denominator is 0.
+-- arithmetic; NULL (an empty field) when the denominator is 0.
 CREATE OR REPLACE MACRO ratio_scaled(numerator, denominator, decimals) AS
     (CAST(numerator AS HUGEINT) * CAST(pow(10, decimals) AS BIGINT) * 2 + denominator)
         // (2 * CAST(denominator AS HUGEINT));
 
 CREATE OR REPLACE MACRO ratio_text(numerator, denominator, decimals) AS
-    CASE WHEN denominator = 0 THEN ''
+    CASE WHEN denominator = 0 THEN NULL
          ELSE CAST(ratio_scaled(numerator, denominator, decimals) // CAST(pow(10, decimals) AS BIGINT) AS VARCHAR)
               || CASE WHEN decimals > 0
                       THEN '.' || lpad(CAST(ratio_scaled(numerator, denominator, decimals)
@@ -208,8 +209,10 @@ LEFT JOIN water AS w USING (household_id);
 
 -- ------------------------------------------------------------ villages ----
 
--- Every village of villages.csv, zeros when it has no households.
-CREATE OR REPLACE TEMP VIEW village_totals AS
+-- Every village of villages.csv with the numerators and denominators the
+-- catalogue needs; zeros when it has no households. A table, not a view: the
+-- feeds are read and joined once, here.
+CREATE OR REPLACE TEMP TABLE village_totals AS
 SELECT v.village_code,
        coalesce(sum(f.persons), 0)                                        AS persons,
        count(f.household_id)                                              AS households,
@@ -234,35 +237,36 @@ FROM villages AS v
 LEFT JOIN household_facts AS f USING (village_code)
 GROUP BY v.village_code;
 
--- Each indicator's numerator and denominator per village (NULL denominator for counts).
-CREATE OR REPLACE TEMP VIEW village_figures AS
-SELECT t.village_code, f.indicator, CAST(f.numerator AS BIGINT) AS numerator, CAST(f.denominator AS BIGINT) AS denominator
-FROM village_totals AS t, LATERAL (VALUES
-    ('persons',                          t.persons,                   NULL),
-    ('households',                       t.households,                NULL),
-    ('covered_persons',                  t.covered_persons,           NULL),
-    ('monitored_persons',                t.monitored_persons,         NULL),
-    ('risk_elimination_rate',            t.risk_eliminated_persons,   t.monitored_persons),
-    ('inclusion_within_15d_rate',        t.included_within_15d,       t.inclusion_measured),
-    ('insurance_rate',                   t.covered_insured_persons,   t.covered_persons),
-    ('compulsory_dropouts',              t.compulsory_dropouts,       NULL),
-    ('unsafe_housing_households',        t.covered_unsafe_housing,    NULL),
-    ('tap_water_rate',                   t.tap_water,                 t.households),
-    ('migrant_workers',                  t.migrant_workers,           NULL),
-    ('relocation_employment_rate',       t.relocated_labour_employed, t.relocated_labour),
-    ('employed_per_relocated_household', t.relocated_labour_employed, t.relocated_with_labour),
-    ('zero_employment_households',       t.zero_employment,           NULL),
-    ('suspected_omissions',              t.suspected_omissions,       NULL),
-    ('assistance_match_rate',            t.assistance_matched,        t.assistance_due)
-) AS f(indicator, numerator, denominator);
-
 -- ------------------------------------------------------------- roll-up ----
 
--- Each village with the codes of the units above it.
-CREATE OR REPLACE TEMP VIEW village_hierarchy AS
-SELECT v.village_code, v.township_code, v.county_code, r.prefecture_code, left(v.county_code, 2) AS province_code
-FROM villages AS v
+-- Each village's totals with the codes of the units above it.
+CREATE OR REPLACE TEMP VIEW village_rollup AS
+SELECT left(v.county_code, 2) AS province_code, r.prefecture_code, v.county_code, v.township_code, t.*
+FROM village_totals AS t
+JOIN villages AS v USING (village_code)
 LEFT JOIN regions AS r USING (county_code);
+
+-- Higher levels sum the villages' totals (numerators and denominators alike).
+CREATE OR REPLACE TEMP VIEW area_totals AS
+SELECT 'province' AS level, province_code AS code,
+       sum(COLUMNS(* EXCLUDE (province_code, prefecture_code, county_code, township_code, village_code)))
+FROM village_rollup GROUP BY province_code
+UNION ALL
+SELECT 'prefecture', prefecture_code,
+       sum(COLUMNS(* EXCLUDE (province_code, prefecture_code, county_code, township_code, village_code)))
+FROM village_rollup GROUP BY prefecture_code
+UNION ALL
+SELECT 'county', county_code,
+       sum(COLUMNS(* EXCLUDE (province_code, prefecture_code, county_code, township_code, village_code)))
+FROM village_rollup GROUP BY county_code
+UNION ALL
+SELECT 'township', township_code,
+       sum(COLUMNS(* EXCLUDE (province_code, prefecture_code, county_code, township_code, village_code)))
+FROM village_rollup GROUP BY township_code
+UNION ALL
+SELECT 'village', village_code,
+       sum(COLUMNS(* EXCLUDE (province_code, prefecture_code, county_code, township_code, village_code)))
+FROM village_rollup GROUP BY village_code;
 
 -- Every unit that appears in the output, with its name. Counties and
 -- prefectures come from regions.csv (even without villages); townships and
@@ -283,42 +287,52 @@ FROM villages GROUP BY township_code
 UNION ALL
 SELECT 5, 'village', village_code, village_name FROM villages;
 
--- Higher levels sum the villages' numerators and denominators.
+-- Each indicator's numerator and denominator for every area (NULL
+-- denominator for counts; an area without villages has no totals: zeros).
 CREATE OR REPLACE TEMP VIEW area_figures AS
-SELECT level, code, indicator, sum(numerator) AS numerator, sum(denominator) AS denominator
-FROM (
-    SELECT 'province' AS level, h.province_code AS code, f.indicator, f.numerator, f.denominator
-    FROM village_figures AS f JOIN village_hierarchy AS h USING (village_code)
-    UNION ALL
-    SELECT 'prefecture', h.prefecture_code, f.indicator, f.numerator, f.denominator
-    FROM village_figures AS f JOIN village_hierarchy AS h USING (village_code)
-    UNION ALL
-    SELECT 'county', h.county_code, f.indicator, f.numerator, f.denominator
-    FROM village_figures AS f JOIN village_hierarchy AS h USING (village_code)
-    UNION ALL
-    SELECT 'township', h.township_code, f.indicator, f.numerator, f.denominator
-    FROM village_figures AS f JOIN village_hierarchy AS h USING (village_code)
-    UNION ALL
-    SELECT 'village', f.village_code, f.indicator, f.numerator, f.denominator
-    FROM village_figures AS f
-)
-GROUP BY level, code, indicator;
+SELECT a.level_order, a.level, a.code, a.name, f.indicator,
+       CAST(coalesce(f.numerator, 0) AS BIGINT) AS numerator,
+       CAST(coalesce(f.denominator, 0) AS BIGINT) AS denominator
+FROM areas AS a
+LEFT JOIN area_totals AS t USING (level, code),
+LATERAL (VALUES
+    ('persons',                          t.persons,                   NULL),
+    ('households',                       t.households,                NULL),
+    ('covered_persons',                  t.covered_persons,           NULL),
+    ('monitored_persons',                t.monitored_persons,         NULL),
+    ('risk_elimination_rate',            t.risk_eliminated_persons,   t.monitored_persons),
+    ('inclusion_within_15d_rate',        t.included_within_15d,       t.inclusion_measured),
+    ('insurance_rate',                   t.covered_insured_persons,   t.covered_persons),
+    ('compulsory_dropouts',              t.compulsory_dropouts,       NULL),
+    ('unsafe_housing_households',        t.covered_unsafe_housing,    NULL),
+    ('tap_water_rate',                   t.tap_water,                 t.households),
+    ('migrant_workers',                  t.migrant_workers,           NULL),
+    ('relocation_employment_rate',       t.relocated_labour_employed, t.relocated_labour),
+    ('employed_per_relocated_household', t.relocated_labour_employed, t.relocated_with_labour),
+    ('zero_employment_households',       t.zero_employment,           NULL),
+    ('suspected_omissions',              t.suspected_omissions,       NULL),
+    ('assistance_match_rate',            t.assistance_matched,        t.assistance_due)
+) AS f(indicator, numerator, denominator);
 
 -- -------------------------------------------------------------- output ----
 
 -- The long output: every (level, code, indicator); counts have an empty
 -- denominator and their count as value; ratios divide once, at the end.
-SELECT a.level,
-       a.code,
-       a.name,
-       c.indicator,
-       CAST(CAST(coalesce(s.numerator, 0) AS BIGINT) AS VARCHAR) AS numerator,
-       CASE WHEN c.is_ratio THEN CAST(CAST(coalesce(s.denominator, 0) AS BIGINT) AS VARCHAR) ELSE '' END AS denominator,
-       CASE WHEN c.is_ratio
-            THEN ratio_text(CAST(coalesce(s.numerator, 0) AS BIGINT), CAST(coalesce(s.denominator, 0) AS BIGINT), c.decimals)
-            ELSE CAST(CAST(coalesce(s.numerator, 0) AS BIGINT) AS VARCHAR)
+-- Empty fields are NULL (written as empty CSV fields).
+CREATE OR REPLACE TEMP VIEW indicators_long AS
+SELECT f.level,
+       f.code,
+       f.name,
+       f.indicator,
+       CAST(f.numerator AS VARCHAR) AS numerator,
+       CASE WHEN c.is_ratio THEN CAST(f.denominator AS VARCHAR) END AS denominator,
+       CASE WHEN c.is_ratio THEN ratio_text(f.numerator, f.denominator, c.decimals)
+            ELSE CAST(f.numerator AS VARCHAR)
        END AS value
-FROM areas AS a
-CROSS JOIN catalogue AS c
-LEFT JOIN area_figures AS s ON s.level = a.level AND s.code = a.code AND s.indicator = c.indicator
-ORDER BY a.level_order, a.code, c.position;
+FROM area_figures AS f
+JOIN catalogue AS c USING (indicator)
+ORDER BY f.level_order, f.code, c.position;
+
+-- The result (bench/duckdb_reference.py replaces this last statement with a
+-- COPY of the same view to the output CSV).
+SELECT * FROM indicators_long;

@@ -126,7 +126,7 @@ def test_higher_levels_sum_villages():
 
 @pytest.mark.parametrize("numerator,denominator,decimals,text", [
     (1, 8, 2, "0.13"), (3, 8, 2, "0.38"), (1, 32, 4, "0.0313"), (2, 3, 4, "0.6667"), (1, 3, 4, "0.3333"),
-    (7, 7, 2, "1.00"), (0, 5, 4, "0.0000"), (5, 0, 4, ""), (9, 2, 0, "5"), (123456789, 1000, 2, "123456.79"),
+    (7, 7, 2, "1.00"), (0, 5, 4, "0.0000"), (5, 0, 4, None), (9, 2, 0, "5"), (123456789, 1000, 2, "123456.79"),
 ])
 def test_ratio_text_rounds_half_up(numerator, denominator, decimals, text):
     with open(reference.SQL_PATH, encoding="utf-8") as f:

@@ -53,7 +53,7 @@ def write_random_folder(folder, persons, seed=1, reference=datetime.date(2026, 1
         villages.append((township + "%03d" % (1 + i // 35), township, county))
     villages = sorted(set(villages))
     households, people, taken = [], [], set()
-    sequence = 0
+    sequences = {}  # (county, birth) -> last sequence number used
     while len(people) < persons:
         village, _, county = rng.choice(villages[1:])  # the first village stays empty
         household = village + "%04d" % rng.randint(0, 9999)
@@ -78,19 +78,13 @@ def write_random_folder(folder, persons, seed=1, reference=datetime.date(2026, 1
         households.append((household, village, category, monitoring_type, risk, clue, inclusion, elimination,
                            relocated, income, assistance))
         for _ in range(rng.choice([0, 1, 2, 3, 4, 5]) if rng.random() < 0.97 else 0):
-            sequence += 1
             birth = birth_near(rng, reference)
-            pid = resident_id(county, birth, sequence % 1000)
+            while sequences.get((county, birth), 0) >= 999:
+                birth -= datetime.timedelta(days=rng.randint(3, 4000))
+            sequence = sequences[(county, birth)] = sequences.get((county, birth), 0) + 1
+            pid = resident_id(county, birth, sequence)
             people.append((pid, household, rng.choice(["head", "spouse", "child", "parent", "other"]),
                            rng.choice(["full", "weak", "none"])))
-    ids = {p[0] for p in people}
-    if len(ids) != len(people):  # same county, birth date and sequence: drop repeats
-        seen, unique = set(), []
-        for p in people:
-            if p[0] not in seen:
-                seen.add(p[0])
-                unique.append(p)
-        people = unique
 
     def spelled(pid):
         return pid.lower() if pid.endswith("X") and rng.random() < 0.5 else pid

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Compares two long indicators CSVs (level,code,name,indicator,numerator,denominator,value).
+
+    python3 bench/compare_indicators.py OURS.csv THEIRS.csv [--ignore-names] [--ignore-order] [--show N]
+
+For every (level, code, indicator) it compares numerator, denominator and
+value as exact text, and the area name; a key present in only one file, a
+key present twice, and a different row order are differences too. Prints the
+first differences (20 by default) and a summary; exits 0 when the files agree,
+1 on any difference, 2 when a file cannot be read.
+"""
+import argparse
+import collections
+import csv
+import sys
+
+COLUMNS = ["level", "code", "name", "indicator", "numerator", "denominator", "value"]
+FIGURES = ["numerator", "denominator", "value"]
+
+
+class Unreadable(Exception):
+    pass
+
+
+def read_rows(path):
+    """Rows as dicts, in file order (UTF-8 with or without BOM)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise Unreadable(f"{path}: header lacks column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}")
+            return [dict(row, line=reader.line_num) for row in reader]
+    except OSError as error:
+        raise Unreadable(f"{path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise Unreadable(f"{path}: not UTF-8 ({error})") from error
+
+
+def key_of(row):
+    return (row["level"], row["code"], row["indicator"])
+
+
+def compare(ours, theirs, ignore_names=False, ignore_order=False):
+    """Returns (differences as (kind, indicator, text), counts by kind, number of common keys)."""
+    differences = []
+
+    def differ(kind, indicator, text):
+        differences.append((kind, indicator, text))
+
+    def index(rows, label):
+        by_key = {}
+        for row in rows:
+            key = key_of(row)
+            if key in by_key:
+                differ("duplicate", key[2], f"{label} line {row['line']}: {'/'.join(key)} appears twice "
+                                            f"(first at line {by_key[key]['line']})")
+            else:
+                by_key[key] = row
+        return by_key
+
+    ours_by_key, theirs_by_key = index(ours, "OURS"), index(theirs, "THEIRS")
+    for key, row in ours_by_key.items():
+        if key not in theirs_by_key:
+            differ("only_in_ours", key[2], f"{'/'.join(key)}: only in OURS (line {row['line']})")
+    for key, row in theirs_by_key.items():
+        if key not in ours_by_key:
+            differ("only_in_theirs", key[2], f"{'/'.join(key)}: only in THEIRS (line {row['line']})")
+    common = [key for key in ours_by_key if key in theirs_by_key]
+    for key in common:
+        a, b = ours_by_key[key], theirs_by_key[key]
+        for column in FIGURES:
+            if a[column] != b[column]:
+                differ(column, key[2], f"{'/'.join(key)}: {column} OURS {a[column]!r} (line {a['line']}) "
+                                       f"vs THEIRS {b[column]!r} (line {b['line']})")
+        if not ignore_names and a["name"] != b["name"]:
+            differ("name", key[2], f"{'/'.join(key)}: name OURS {a['name']!r} vs THEIRS {b['name']!r}")
+    if not ignore_order:
+        common_set = set(common)
+        ours_order = [key_of(r) for r in ours if key_of(r) in common_set]
+        theirs_order = [key_of(r) for r in theirs if key_of(r) in common_set]
+        for position, (a, b) in enumerate(zip(ours_order, theirs_order), start=1):
+            if a != b:
+                differ("order", a[2], f"row order differs at common row {position}: OURS has {'/'.join(a)}, "
+                                      f"THEIRS has {'/'.join(b)}")
+                break
+    counts = collections.Counter(kind for kind, _, _ in differences)
+    return differences, counts, len(common)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("ours", help="indicators.csv from Bottomline")
+    parser.add_argument("theirs", help="indicators CSV from the reference (bench/duckdb_reference.py)")
+    parser.add_argument("--ignore-names", action="store_true", help="do not compare area names")
+    parser.add_argument("--ignore-order", action="store_true", help="do not compare row order")
+    parser.add_argument("--show", type=int, default=20, help="how many differences to print (default 20)")
+    args = parser.parse_args(argv)
+    try:
+        ours, theirs = read_rows(args.ours), read_rows(args.theirs)
+    except Unreadable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    differences, counts, common = compare(ours, theirs, args.ignore_names, args.ignore_order)
+    for _, _, text in differences[:args.show]:
+        print(text)
+    if len(differences) > args.show:
+        print(f"... and {len(differences) - args.show} more")
+    print(f"OURS {args.ours}: {len(ours)} rows; THEIRS {args.theirs}: {len(theirs)} rows; "
+          f"{common} (level, code, indicator) keys in both")
+    if not differences:
+        print("identical: every numerator, denominator and value agrees")
+        return 0
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
+    by_indicator = collections.Counter(indicator for _, indicator, _ in differences)
+    worst = ", ".join(f"{indicator} {count}" for indicator, count in by_indicator.most_common(8))
+    print(f"DIFFERENT: {len(differences)} difference(s) ({kinds}); by indicator: {worst}")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

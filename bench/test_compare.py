@@ -1,0 +1,79 @@
+"""Checks bench/compare_indicators.py on real CSV files.
+
+    python3 -m pytest bench/test_compare.py
+"""
+import csv
+import os
+import subprocess
+import sys
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+HEADER = ["level", "code", "name", "indicator", "numerator", "denominator", "value"]
+ROWS = [
+    ["province", "52", "贵州省", "persons", "30", "", "30"],
+    ["province", "52", "贵州省", "insurance_rate", "18", "21", "0.8571"],
+    ["village", "520102001002", "石板村,二组", "persons", "0", "", "0"],
+    ["village", "520102001002", "石板村,二组", "insurance_rate", "0", "0", ""],
+]
+
+
+def write(path, rows, bom=False, line_end="\n", header=HEADER):
+    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator=line_end)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return str(path)
+
+
+def compare(ours, theirs, *options):
+    return subprocess.run([sys.executable, os.path.join(BENCH, "compare_indicators.py"), ours, theirs, *options],
+                          capture_output=True, text=True)
+
+
+def test_same_figures_in_another_encoding_style_agree(tmp_path):
+    result = compare(write(tmp_path / "a.csv", ROWS, bom=True, line_end="\r\n"), write(tmp_path / "b.csv", ROWS))
+    assert result.returncode == 0, result.stdout
+    assert "identical" in result.stdout
+
+
+def test_numerator_denominator_and_value_differences_are_named(tmp_path):
+    changed = [row[:] for row in ROWS]
+    changed[1][4:7] = ["17", "20", "0.8500"]
+    result = compare(write(tmp_path / "a.csv", changed), write(tmp_path / "b.csv", ROWS))
+    assert result.returncode == 1
+    assert "province/52/insurance_rate: numerator OURS '17' (line 3) vs THEIRS '18' (line 3)" in result.stdout
+    assert "denominator 1" in result.stdout and "value 1" in result.stdout and "numerator 1" in result.stdout
+
+
+def test_missing_and_duplicate_rows_are_differences(tmp_path):
+    result = compare(write(tmp_path / "a.csv", ROWS[:3] + [ROWS[0]]), write(tmp_path / "b.csv", ROWS))
+    assert result.returncode == 1
+    assert "village/520102001002/insurance_rate: only in THEIRS" in result.stdout
+    assert "appears twice" in result.stdout
+
+
+def test_names_and_order_can_be_ignored(tmp_path):
+    renamed = [row[:] for row in ROWS]
+    renamed[2][2] = "石板村"
+    swapped = [renamed[1], renamed[0]] + renamed[2:]
+    ours, theirs = write(tmp_path / "a.csv", swapped), write(tmp_path / "b.csv", ROWS)
+    result = compare(ours, theirs)
+    assert result.returncode == 1
+    assert "row order differs at common row 1" in result.stdout and "name OURS '石板村'" in result.stdout
+    assert compare(ours, theirs, "--ignore-names", "--ignore-order").returncode == 0
+
+
+def test_only_the_first_differences_are_printed(tmp_path):
+    theirs = [["village", "5201020010%02d" % i, "村", "persons", str(i), "", str(i)] for i in range(30)]
+    ours = [row[:4] + [str(int(row[4]) + 1), "", str(int(row[4]) + 1)] for row in theirs]
+    result = compare(write(tmp_path / "a.csv", ours), write(tmp_path / "b.csv", theirs))
+    assert result.returncode == 1
+    assert result.stdout.count(" OURS '") == 20
+    assert "... and 40 more" in result.stdout and "DIFFERENT: 60 difference(s)" in result.stdout
+
+
+def test_missing_column_is_an_error(tmp_path):
+    result = compare(write(tmp_path / "a.csv", [row[:6] for row in ROWS], header=HEADER[:6]),
+                     write(tmp_path / "b.csv", ROWS))
+    assert result.returncode == 2
+    assert "lacks column(s) value" in result.stderr

@@ -25,7 +25,7 @@ struct ClueFinder {
                         signal.1.evaluate(rows, out, context)
                         return out
                     }
-                    return rows.indices.compactMap { i -> (Int, [String])? in
+                    return (0..<rows.count).compactMap { i -> (Int, [String])? in
                         guard counted[i] != missingValue, counted[i] > 0 else { return nil }
                         let names = signals.indices.filter { fired[$0][i] == 1 }.map { signals[$0].0.id }
                         return (rows.lowerBound + i, names)

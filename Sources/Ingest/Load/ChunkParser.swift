@@ -46,7 +46,10 @@ struct ChunkParser {
         result.keys.reserveCapacity(estimatedRows)
         result.lines.reserveCapacity(estimatedRows)
         result.starts.reserveCapacity(estimatedRows)
-        let invalidBytes = UTF8Validation.invalidOffsets(in: bytes, range: start..<min(bytes.count, limit + 4096))
+        // Checked ahead into the next chunk for the record that runs past `limit`;
+        // a record longer than that window is checked on its own (below).
+        let checkedEnd = min(bytes.count, limit + 4096)
+        let invalidBytes = UTF8Validation.invalidOffsets(in: bytes, range: start..<checkedEnd)
         var nextInvalid = 0
         var scanner = RecordScanner(bytes: bytes, start: start, limit: limit, expectedFields: layout.fileColumnCount)
         var values = [Int64](repeating: 0, count: layout.fields.count)
@@ -72,8 +75,11 @@ struct ChunkParser {
                     continue reading
                 }
                 while nextInvalid < invalidBytes.count && invalidBytes[nextInvalid] < byteStart { nextInvalid += 1 }
-                if nextInvalid < invalidBytes.count && invalidBytes[nextInvalid] < byteEnd {
-                    result.quarantine.append(encodingProblem(at: invalidBytes[nextInvalid], line: line, scanner: scanner))
+                let invalid = byteEnd > checkedEnd
+                    ? UTF8Validation.invalidOffsets(in: bytes, range: byteStart..<byteEnd).first
+                    : (nextInvalid < invalidBytes.count && invalidBytes[nextInvalid] < byteEnd ? invalidBytes[nextInvalid] : nil)
+                if let invalid {
+                    result.quarantine.append(encodingProblem(at: invalid, line: line, scanner: scanner))
                     continue reading
                 }
                 if let problem = judge(scanner: scanner, line: line, values: &values, resolved: &resolved, texts: &texts) {

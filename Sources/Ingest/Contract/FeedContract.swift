@@ -51,12 +51,8 @@ public enum FeedContract {
         ],
         keyFields: ["village_code"], defines: .village,
         rowRules: [
-            RowRule { values in
-                values[0] / 1_000_000 == values[4] ? nil : (0, "a village code whose first 6 digits are its county_code")
-            },
-            RowRule { values in
-                values[0] / 1_000 == values[2] ? nil : (2, "the first 9 digits of the village code")
-            },
+            .prefix(code: 0, divisor: 1_000_000, part: 4, blame: 0, expected: "a village code whose first 6 digits are its county_code"),
+            .prefix(code: 0, divisor: 1_000, part: 2, blame: 2, expected: "the first 9 digits of the village code"),
         ])
 
     static let households = FeedSchema(
@@ -76,12 +72,10 @@ public enum FeedContract {
         ],
         keyFields: ["household_id"], defines: .household,
         rowRules: [
-            RowRule { values in
-                let monitored = Int64(categories.firstIndex(of: "monitored")! + 1)
-                if values[2] != monitored && values[3] != 0 { return (3, "empty: only monitored households have a monitoring_type") }
-                if values[2] != monitored && values[4] != 0 { return (4, "empty: only monitored households have a risk_status") }
-                return nil
-            },
+            .emptyUnless(field: 3, condition: 2, value: Int64(categories.firstIndex(of: "monitored")! + 1),
+                         expected: "empty: only monitored households have a monitoring_type"),
+            .emptyUnless(field: 4, condition: 2, value: Int64(categories.firstIndex(of: "monitored")! + 1),
+                         expected: "empty: only monitored households have a risk_status"),
         ])
 
     static let persons = FeedSchema(
@@ -143,9 +137,7 @@ public enum FeedContract {
         ],
         keyFields: ["person_id"], defines: nil,
         rowRules: [
-            RowRule { values in
-                let employed = Int64(employmentStatuses.firstIndex(of: "employed")! + 1)
-                return values[1] != employed && values[2] != 0 ? (2, "empty: only employed persons have a location") : nil
-            },
+            .emptyUnless(field: 2, condition: 1, value: Int64(employmentStatuses.firstIndex(of: "employed")! + 1),
+                         expected: "empty: only employed persons have a location"),
         ])
 }

@@ -34,8 +34,28 @@ public struct FeedSchema: Sendable {
     public func index(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
 }
 
-/// A rule over several typed values of one row; returns the column it blames
-/// and what was expected when the row breaks it.
-struct RowRule: Sendable {
-    let check: @Sendable (_ values: UnsafeBufferPointer<Int64>) -> (field: Int, expected: String)?
+/// A rule between typed values of one row (positions are schema field indices).
+enum RowRule: Sendable {
+    /// `values[code] / divisor` must equal `values[part]`; a broken rule blames `blame`.
+    case prefix(code: Int, divisor: Int64, part: Int, blame: Int, expected: String)
+    /// `values[field]` must be empty (0) unless `values[condition] == value`.
+    case emptyUnless(field: Int, condition: Int, value: Int64, expected: String)
+
+    /// The column blamed when the rule is broken, or nil when `values` keep it.
+    @inline(__always)
+    func brokenField(_ values: UnsafeMutablePointer<Int64>) -> Int? {
+        switch self {
+        case .prefix(let code, let divisor, let part, let blame, _):
+            return values[code] / divisor == values[part] ? nil : blame
+        case .emptyUnless(let field, let condition, let value, _):
+            return values[field] == 0 || values[condition] == value ? nil : field
+        }
+    }
+
+    /// What the rule expects, for the quarantine message.
+    var expected: String {
+        switch self {
+        case .prefix(_, _, _, _, let expected), .emptyUnless(_, _, _, let expected): return expected
+        }
+    }
 }

@@ -9,8 +9,6 @@ import Foundation
 struct ChunkParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let layout: FeedLayout
-    /// For each schema field with a reference, the index of the feed it points to.
-    let references: [KeyIndex?]
     let referenceDate: Int32
 
     /// A quarantined row whose line is still relative to its chunk.
@@ -24,7 +22,10 @@ struct ChunkParser {
 
     /// Candidates and quarantine of one chunk.
     struct Result {
-        var builders: [ColumnBuilder]
+        /// Values of the candidate rows, row-major (`fields` per row); references hold row indices.
+        var values: [Int64] = []
+        /// Text fields of the candidate rows, row-major (text fields per row).
+        var texts: [String] = []
         /// Key of each candidate row (for duplicate detection).
         var keys: [Int64] = []
         /// Chunk-relative line of each candidate row.
@@ -37,12 +38,17 @@ struct ChunkParser {
         var stop = 0
         /// Line breaks between the chunk's start and `stop`.
         var linesPassed = 0
+
+        var candidates: Int { keys.count }
     }
 
     /// Parses records starting in `start..<limit`.
     func parse(start: Int, limit: Int) -> Result {
+        let plan = layout.plan
+        let fieldCount = plan.fields.count
         let estimatedRows = max(16, (limit - start) / 40)
-        var result = Result(builders: layout.fields.map { ColumnBuilder(storage: $0.storage, capacity: estimatedRows) })
+        var result = Result()
+        result.values.reserveCapacity(estimatedRows * fieldCount)
         result.keys.reserveCapacity(estimatedRows)
         result.lines.reserveCapacity(estimatedRows)
         result.starts.reserveCapacity(estimatedRows)
@@ -52,9 +58,12 @@ struct ChunkParser {
         let invalidBytes = UTF8Validation.invalidOffsets(in: bytes, range: start..<checkedEnd)
         var nextInvalid = 0
         var scanner = RecordScanner(bytes: bytes, start: start, limit: limit, expectedFields: layout.fileColumnCount)
-        var values = [Int64](repeating: 0, count: layout.fields.count)
-        var resolved = [Int64](repeating: 0, count: layout.fields.count)
-        var texts = [String](repeating: "", count: layout.fields.count)
+        let raw = UnsafeMutablePointer<Int64>.allocate(capacity: fieldCount)
+        let stored = UnsafeMutablePointer<Int64>.allocate(capacity: fieldCount)
+        defer {
+            raw.deallocate()
+            stored.deallocate()
+        }
         reading: while true {
             switch scanner.next() {
             case .end:
@@ -82,18 +91,18 @@ struct ChunkParser {
                     result.quarantine.append(encodingProblem(at: invalid, line: line, scanner: scanner))
                     continue reading
                 }
-                if let problem = judge(scanner: scanner, line: line, values: &values, resolved: &resolved, texts: &texts) {
+                let problem = scanner.fields.withUnsafeBufferPointer { spans in
+                    judge(spans, line: line, raw: raw, stored: stored)
+                }
+                if let problem {
                     result.quarantine.append(problem)
                     continue reading
                 }
-                for (i, builder) in result.builders.enumerated() {
-                    if builder.storage == .text {
-                        builder.text.append(texts[i])
-                    } else {
-                        builder.append(layout.fields[i].reference == nil ? values[i] : resolved[i])
-                    }
+                result.values.append(contentsOf: UnsafeBufferPointer(start: stored, count: fieldCount))
+                for i in 0..<fieldCount where plan.fields[i].tag == .text {
+                    result.texts.append(text(of: scanner.fields[plan.fields[i].position]))
                 }
-                result.keys.append(key(values: values, resolved: resolved))
+                result.keys.append(key(stored))
                 result.lines.append(Int32(truncatingIfNeeded: line))
                 result.starts.append(byteStart)
             }
@@ -103,79 +112,76 @@ struct ChunkParser {
         return result
     }
 
-    /// Types every field of the current record and checks references and row
-    /// rules; returns the first problem, or nil when the row is acceptable.
-    private func judge(scanner: RecordScanner, line: Int, values: inout [Int64], resolved: inout [Int64],
-                       texts: inout [String]) -> PendingQuarantine? {
-        for (i, field) in layout.fields.enumerated() {
-            let span = scanner.fields[layout.positions[i]]
+    /// Types every field of the current record into `raw`, resolves references
+    /// into `stored` and checks the row rules; returns the first problem, or nil
+    /// when the row is acceptable.
+    @inline(__always)
+    private func judge(_ spans: UnsafeBufferPointer<RecordScanner.FieldSpan>, line: Int,
+                       raw: UnsafeMutablePointer<Int64>, stored: UnsafeMutablePointer<Int64>) -> PendingQuarantine? {
+        let plan = layout.plan
+        for i in 0..<plan.fields.count {
+            let field = plan.fields[i]
+            let span = spans[field.position]
+            let value: Int64
             if span.start == span.end {
                 guard field.optional else {
                     return PendingQuarantine(localLine: line, reason: field.tag == .residentID ? .invalidPersonID : .invalidValue,
-                                             column: field.name, value: "", message: "expected \(field.expectation); the value is empty")
+                                             column: layout.name(i), value: "",
+                                             message: "expected \(layout.schema.fields[i].kind.expectation); the value is empty")
                 }
-                values[i] = field.missingValue
-                texts[i] = ""
-                continue
+                value = field.missingValue
+            } else {
+                guard let typed = type(field, span) else {
+                    let failure = describeFailure(i, span)
+                    return PendingQuarantine(localLine: line, reason: failure.reason, column: layout.name(i),
+                                             value: text(of: span), message: failure.message)
+                }
+                value = typed
             }
-            guard let value = type(field, span) else {
-                let failure = describeFailure(field, span)
-                return PendingQuarantine(localLine: line, reason: failure.reason, column: field.name,
-                                         value: text(of: span), message: failure.message)
-            }
-            values[i] = value
-            if field.tag == .text { texts[i] = text(of: span) }
-            if let space = field.reference {
-                guard let row = references[i]?.lookup(values[i]) else {
-                    return PendingQuarantine(localLine: line, reason: space.unknownReason, column: field.name,
+            raw[i] = value
+            stored[i] = value
+            if field.reference >= 0 && !(span.start == span.end) {
+                guard let row = plan.lookups[field.reference].lookup(value) else {
+                    let space = layout.schema.fields[i].reference!
+                    return PendingQuarantine(localLine: line, reason: space.unknownReason, column: layout.name(i),
                                              value: text(of: span),
                                              message: "no such \(space.rawValue) in \(space.definingFeed.fileName) (or its row there was quarantined)")
                 }
-                resolved[i] = Int64(row)
+                stored[i] = Int64(row)
             }
         }
-        for rule in layout.schema.rowRules {
-            let broken = values.withUnsafeBufferPointer { rule.check($0) }
-            if let (field, expected) = broken {
-                let span = scanner.fields[layout.positions[field]]
-                return PendingQuarantine(localLine: line, reason: .invalidValue, column: layout.fields[field].name,
-                                         value: text(of: span), message: "expected \(expected)")
-            }
+        if let (rule, field) = plan.brokenRule(raw) {
+            return PendingQuarantine(localLine: line, reason: .invalidValue, column: layout.name(field),
+                                     value: text(of: spans[layout.positions[field]]),
+                                     message: "expected \(layout.schema.rowRules[rule].expected)")
         }
         return nil
     }
 
     /// The stored value of a non-empty field, or nil when the contract refuses it.
     @inline(__always)
-    private func type(_ field: PreparedField, _ span: RecordScanner.FieldSpan) -> Int64? {
+    private func type(_ field: ParsePlan.Field, _ span: RecordScanner.FieldSpan) -> Int64? {
         let s = span.start, e = span.end
         switch field.tag {
         case .code:
-            guard let value = FieldParsers.fixedDigits(bytes, s, e, width: field.width) else { return nil }
-            return value
+            return FieldParsers.fixedDigits(bytes, s, e, width: field.width)
         case .residentID:
             guard case .success(let id) = ResidentID.check(bytes, s, e, referenceDate: referenceDate) else { return nil }
             return Int64(bitPattern: id.packed)
         case .choice:
-            for (i, word) in field.words.enumerated() where FieldParsers.equals(bytes, s, e, word) {
-                return Int64(i + 1)
-            }
-            return nil
+            return layout.plan.word(of: field, bytes, s, e).map { Int64($0 + 1) }
         case .flag:
             guard e - s == 1, bytes[s] == UInt8(ascii: "0") || bytes[s] == UInt8(ascii: "1") else { return nil }
             return Int64(bytes[s]) - 48
         case .date:
-            guard let day = FieldParsers.date(bytes, s, e) else { return nil }
-            return Int64(day)
+            return FieldParsers.date(bytes, s, e).map(Int64.init)
         case .decimal:
-            guard let hundredths = FieldParsers.hundredths(bytes, s, e) else { return nil }
-            return hundredths
+            return FieldParsers.hundredths(bytes, s, e)
         case .integer:
-            guard let value = FieldParsers.integer(bytes, s, e), field.range.contains(value) else { return nil }
+            guard let value = FieldParsers.integer(bytes, s, e), value >= field.low, value <= field.high else { return nil }
             return value
         case .year:
-            guard let value = FieldParsers.fixedDigits(bytes, s, e, width: 4) else { return nil }
-            return value
+            return FieldParsers.fixedDigits(bytes, s, e, width: 4)
         case .choiceSet:
             var mask: Int64 = 0
             var partStart = s
@@ -185,9 +191,7 @@ struct ChunkParser {
                 var a = partStart, b = partEnd
                 while a < b && bytes[a] == UInt8(ascii: " ") { a += 1 }
                 while b > a && bytes[b - 1] == UInt8(ascii: " ") { b -= 1 }
-                guard let word = field.words.firstIndex(where: { FieldParsers.equals(bytes, a, b, $0) }) else {
-                    return nil
-                }
+                guard let word = layout.plan.word(of: field, bytes, a, b) else { return nil }
                 mask |= 1 << Int64(word)
                 partStart = partEnd + 1
             }
@@ -197,12 +201,13 @@ struct ChunkParser {
         }
     }
 
-    /// Why a field was refused: the quarantine reason and a message saying what was expected.
-    private func describeFailure(_ field: PreparedField, _ span: RecordScanner.FieldSpan) -> (reason: QuarantineReason, message: String) {
-        if field.tag == .residentID, case .failure(let problem) = ResidentID.check(bytes, span.start, span.end, referenceDate: referenceDate) {
+    /// Why field `index` was refused: the quarantine reason and a message saying what was expected.
+    private func describeFailure(_ index: Int, _ span: RecordScanner.FieldSpan) -> (reason: QuarantineReason, message: String) {
+        let kind = layout.schema.fields[index].kind
+        if case .residentID = kind, case .failure(let problem) = ResidentID.check(bytes, span.start, span.end, referenceDate: referenceDate) {
             return (.invalidPersonID, Self.describe(problem))
         }
-        return (.invalidValue, "expected \(field.expectation)")
+        return (.invalidValue, "expected \(kind.expectation)")
     }
 
     private static func describe(_ problem: ResidentID.Problem) -> String {
@@ -217,12 +222,11 @@ struct ChunkParser {
 
     /// The key of a candidate row: its key columns combined into one integer.
     @inline(__always)
-    private func key(values: [Int64], resolved: [Int64]) -> Int64 {
+    private func key(_ stored: UnsafeMutablePointer<Int64>) -> Int64 {
+        let keyFields = layout.keyFields
+        if keyFields.count == 1 { return stored[keyFields[0]] }
         var key: Int64 = 0
-        for field in layout.keyFields {
-            let part = layout.fields[field].reference == nil ? values[field] : resolved[field]
-            key = layout.keyFields.count == 1 ? part : key &* 10_000 &+ part
-        }
+        for field in keyFields { key = key &* 10_000 &+ stored[field] }
         return key
     }
 
@@ -232,14 +236,13 @@ struct ChunkParser {
         for i in 0..<scanner.fieldCount {
             let span = scanner.fields[i]
             if offset >= span.start && offset < span.end {
-                column = layout.positions.firstIndex(of: i).map { layout.fields[$0].name } ?? ""
+                column = layout.positions.firstIndex(of: i).map { layout.name($0) } ?? ""
                 value = text(of: span)
                 break
             }
         }
-        let encoding = "the feed's declared encoding"
         return PendingQuarantine(localLine: line, reason: .invalidEncoding, column: column, value: value,
-                                 message: "bytes that are not valid in \(encoding); re-export the file as UTF-8 or declare gb18030 in the pipeline file")
+                                 message: "bytes that are not valid in the feed's declared encoding; re-export the file as UTF-8 or declare gb18030 in the pipeline file")
     }
 
     /// A field's text with `""` unescaped and invalid bytes shown as U+FFFD.

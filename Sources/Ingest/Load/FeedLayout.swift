@@ -8,13 +8,13 @@ struct FeedLayout {
     let positions: [Int]
     /// Header names the contract does not know, in file order.
     let extraColumns: [String]
-    /// Schema fields prepared for the hot path.
-    let fields: [PreparedField]
     /// Schema positions of the key columns.
     let keyFields: [Int]
+    /// The schema's fields as plain data for the parse loop.
+    let plan: ParsePlan
 
     /// Lines the header up with the schema; throws when a required column is missing.
-    init(schema: FeedSchema, header: [String], file: String) throws {
+    init(schema: FeedSchema, header: [String], file: String, keyIndexes: [KeySpace: KeyIndex]) throws {
         self.schema = schema
         fileColumnCount = header.count
         var positions: [Int] = []
@@ -28,55 +28,10 @@ struct FeedLayout {
         let known = Set(schema.fields.map(\.name))
         var seen = Set<String>()
         extraColumns = header.filter { !known.contains($0) && seen.insert($0).inserted }
-        fields = schema.fields.map(PreparedField.init)
         keyFields = schema.keyFields.map { schema.index(of: $0)! }
-    }
-}
-
-/// A schema field with its word lists as bytes, ready for the parse loop.
-struct PreparedField {
-    enum Tag {
-        case code, residentID, choice, flag, date, decimal, integer, year, choiceSet, text
+        plan = ParsePlan(schema: schema, positions: positions, keyIndexes: keyIndexes)
     }
 
-    let name: String
-    let tag: Tag
-    let width: Int
-    let words: [[UInt8]]
-    let range: ClosedRange<Int64>
-    let optional: Bool
-    let reference: KeySpace?
-    let storage: StorageKind
-    let expectation: String
-
-    init(_ field: FieldSchema) {
-        name = field.name
-        optional = field.optional
-        reference = field.reference
-        storage = field.storage
-        expectation = field.kind.expectation
-        var width = 0
-        var words: [[UInt8]] = []
-        var range: ClosedRange<Int64> = 0...0
-        switch field.kind {
-        case .code(let digits): tag = .code; width = digits
-        case .residentID: tag = .residentID
-        case .choice(let list): tag = .choice; words = list.map { Array($0.utf8) }
-        case .flag: tag = .flag
-        case .date: tag = .date
-        case .decimal: tag = .decimal
-        case .integer(let bounds): tag = .integer; range = Int64(bounds.lowerBound)...Int64(bounds.upperBound)
-        case .year: tag = .year
-        case .choiceSet(let list): tag = .choiceSet; words = list.map { Array($0.utf8) }
-        case .text: tag = .text
-        }
-        self.width = width
-        self.words = words
-        self.range = range
-    }
-
-    /// The stored value of an empty optional field.
-    var missingValue: Int64 {
-        tag == .date ? Int64(DayNumber.missing) : 0
-    }
+    /// The name of schema field `field`.
+    func name(_ field: Int) -> String { schema.fields[field].name }
 }

@@ -26,21 +26,22 @@ struct FeedLoader {
                 let span = header.fields[i]
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
             }
-            let layout = try FeedLayout(schema: schema, header: names, file: file.name)
-            let parser = ChunkParser(bytes: bytes, layout: layout,
-                                     references: layout.fields.map { $0.reference.flatMap { keyIndexes[$0] } },
-                                     referenceDate: referenceDate)
-            let dataStart = header.position
-            let firstDataLine = header.linesPassed + 1
-            let chunks = parseChunks(parser, bytes: bytes, from: dataStart)
-            return merge(chunks, parser: parser, firstLine: firstDataLine)
+            let layout = try FeedLayout(schema: schema, header: names, file: file.name, keyIndexes: keyIndexes)
+            let parser = ChunkParser(bytes: bytes, layout: layout, referenceDate: referenceDate)
+            var merger = ChunkMerger(layout: layout, parser: parser, firstLine: header.linesPassed + 1,
+                                     expectedRows: max(16, (bytes.count - header.position) / 48))
+            forEachChunk(parser, bytes: bytes, from: header.position) { merger.merge($0) }
+            return merger.finish()
         }
     }
 
-    /// Cuts `from..<end` at line breaks, parses the pieces in parallel, then
-    /// re-parses any piece whose predecessor ran into it (a quoted line break
-    /// across the cut), so the result is that of one sequential read.
-    private func parseChunks(_ parser: ChunkParser, bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [ChunkParser.Result] {
+    /// Cuts `from..<end` at line breaks and parses the pieces in parallel,
+    /// a few per thread at a time (so memory stays bounded), handing them to
+    /// `body` in file order. A piece whose predecessor ran into it (a quoted
+    /// line break across the cut) is parsed again from where the predecessor
+    /// stopped, so the result is always that of one sequential read.
+    private func forEachChunk(_ parser: ChunkParser, bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                              _ body: (ChunkParser.Result) -> Void) {
         var bounds = [start]
         var cut = start
         while bytes.count - cut > chunkBytes {
@@ -49,58 +50,96 @@ struct FeedLoader {
             if cut < bytes.count { bounds.append(cut) }
         }
         bounds.append(bytes.count)
-        var results = parallelMap(count: bounds.count - 1, workers: workers) { i in
-            parser.parse(start: bounds[i], limit: bounds[i + 1])
+        let chunkCount = bounds.count - 1
+        let wave = max(2, workers * 2)
+        var stop = start
+        var first = 0
+        while first < chunkCount {
+            let last = min(chunkCount, first + wave)
+            let parsed = parallelMap(count: last - first, workers: workers) { i in
+                parser.parse(start: bounds[first + i], limit: bounds[first + i + 1])
+            }
+            for (offset, candidate) in parsed.enumerated() {
+                let i = first + offset
+                var chunk = candidate
+                if stop != bounds[i] {
+                    chunk = parser.parse(start: min(stop, bounds[i + 1]), limit: bounds[i + 1])
+                    chunk.stop = max(chunk.stop, stop)
+                }
+                stop = chunk.stop
+                body(chunk)
+            }
+            first = last
         }
-        for i in 1..<results.count where results[i - 1].stop != bounds[i] {
-            let resume = results[i - 1].stop
-            results[i] = parser.parse(start: min(resume, bounds[i + 1]), limit: bounds[i + 1])
-            if resume > bounds[i + 1] { results[i].stop = resume }
-        }
-        return results
+    }
+}
+
+/// Joins parsed chunks in file order: resolves line numbers, quarantines
+/// repeated keys (the first row wins), builds the key index and the typed columns.
+struct ChunkMerger {
+    let layout: FeedLayout
+    let parser: ChunkParser
+    private var line: Int
+    private var accounting: FeedAccounting
+    private var quarantine: [QuarantineRecord] = []
+    private let keyIndex: KeyIndex
+    private let builders: [ColumnBuilder]
+    private var accepted: Int32 = 0
+
+    init(layout: FeedLayout, parser: ChunkParser, firstLine: Int, expectedRows: Int) {
+        self.layout = layout
+        self.parser = parser
+        line = firstLine
+        accounting = FeedAccounting(feed: layout.schema.feed)
+        accounting.extraColumns = layout.extraColumns
+        keyIndex = KeyIndex(expected: expectedRows)
+        builders = layout.schema.fields.map { ColumnBuilder(storage: $0.storage, capacity: expectedRows) }
     }
 
-    /// Joins the chunks in file order: resolves line numbers, quarantines
-    /// repeated keys (the first row wins) and builds the key index.
-    private func merge(_ chunks: [ChunkParser.Result], parser: ChunkParser, firstLine: Int) -> Outcome {
-        let layout = parser.layout
-        var accounting = FeedAccounting(feed: schema.feed)
-        accounting.extraColumns = layout.extraColumns
-        let candidates = chunks.reduce(0) { $0 + $1.keys.count }
-        var keyIndex = KeyIndex(expected: candidates)
-        var quarantine: [QuarantineRecord] = []
-        let builders = layout.fields.map { ColumnBuilder(storage: $0.storage, capacity: candidates) }
-        var line = firstLine
-        var accepted: Int32 = 0
-        for chunk in chunks {
-            accounting.read += chunk.read
-            var pending = chunk.quarantine.map { ($0.localLine, QuarantineRecord(
-                feed: schema.feed, line: line + $0.localLine, reason: $0.reason, column: $0.column,
-                value: $0.value, message: $0.message)) }
-            var keep: [Bool]?
-            for (row, key) in chunk.keys.enumerated() {
-                if keyIndex.insert(key, accepted) == nil {
-                    accepted += 1
-                    keep?.append(true)
+    mutating func merge(_ chunk: ChunkParser.Result) {
+        let feed = layout.schema.feed
+        accounting.read += chunk.read
+        var pending = chunk.quarantine.map { ($0.localLine, QuarantineRecord(
+            feed: feed, line: line + $0.localLine, reason: $0.reason, column: $0.column,
+            value: $0.value, message: $0.message)) }
+        var keep: [Bool]?
+        for (row, key) in chunk.keys.enumerated() {
+            if keyIndex.insert(key, accepted) == nil {
+                accepted += 1
+                keep?.append(true)
+            } else {
+                if keep == nil { keep = Array(repeating: true, count: row) }
+                keep!.append(false)
+                let localLine = Int(chunk.lines[row])
+                pending.append((localLine, QuarantineRecord(
+                    feed: feed, line: line + localLine, reason: .duplicateKey,
+                    column: layout.schema.keyFields.joined(separator: "+"), value: parser.keyText(ofRecordAt: chunk.starts[row]),
+                    message: "this key was already accepted on an earlier line; the first row wins")))
+            }
+        }
+        chunk.values.withUnsafeBufferPointer { values in
+            var text = 0
+            let textFields = layout.plan.fields.filter { $0.tag == .text }.count
+            for (field, builder) in builders.enumerated() {
+                if builder.storage == .text {
+                    builder.appendTexts(chunk.texts, offset: text, stride: textFields, keep: keep)
+                    text += 1
                 } else {
-                    if keep == nil { keep = Array(repeating: true, count: row) }
-                    keep!.append(false)
-                    let localLine = Int(chunk.lines[row])
-                    pending.append((localLine, QuarantineRecord(
-                        feed: schema.feed, line: line + localLine, reason: .duplicateKey,
-                        column: schema.keyFields.joined(separator: "+"), value: parser.keyText(ofRecordAt: chunk.starts[row]),
-                        message: "this key was already accepted on an earlier line; the first row wins")))
+                    builder.append(values, offset: field, stride: builders.count, keep: keep)
                 }
             }
-            for (target, source) in zip(builders, chunk.builders) { target.append(contentsOf: source, keep: keep) }
-            pending.sort { $0.0 < $1.0 }
-            quarantine.append(contentsOf: pending.map(\.1))
-            line += chunk.linesPassed
         }
+        pending.sort { $0.0 < $1.0 }
+        quarantine.append(contentsOf: pending.map(\.1))
+        line += chunk.linesPassed
+    }
+
+    func finish() -> FeedLoader.Outcome {
+        var accounting = self.accounting
         for record in quarantine { accounting.quarantinedByReason[record.reason, default: 0] += 1 }
         accounting.accepted = Int(accepted)
-        let table = FeedTable(schema: schema, columns: builders.map(\.column))
-        return Outcome(table: table, accounting: accounting, quarantine: quarantine,
-                       keyIndex: schema.defines == nil ? nil : keyIndex)
+        let table = FeedTable(schema: layout.schema, columns: builders.map(\.column))
+        return FeedLoader.Outcome(table: table, accounting: accounting, quarantine: quarantine,
+                                  keyIndex: layout.schema.defines == nil ? nil : keyIndex)
     }
 }

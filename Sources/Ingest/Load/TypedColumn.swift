@@ -15,13 +15,13 @@ public enum TypedColumn: Sendable {
     }
 }
 
-/// Collects one column's values while a chunk is parsed.
+/// Collects one column's values, chunk after chunk, in its storage type.
 final class ColumnBuilder {
     let storage: StorageKind
-    var uint8: [UInt8] = []
-    var int32: [Int32] = []
-    var int64: [Int64] = []
-    var text: [String] = []
+    private var uint8: [UInt8] = []
+    private var int32: [Int32] = []
+    private var int64: [Int64] = []
+    private var text: [String] = []
 
     init(storage: StorageKind, capacity: Int) {
         self.storage = storage
@@ -33,30 +33,34 @@ final class ColumnBuilder {
         }
     }
 
-    @inline(__always)
-    func append(_ value: Int64) {
+    /// Appends `values[offset], values[offset + stride], …` (row-major staging),
+    /// narrowed to the storage type, skipping rows whose `keep` flag is false.
+    func append(_ values: UnsafeBufferPointer<Int64>, offset: Int, stride: Int, keep: [Bool]?) {
+        func take<T: FixedWidthInteger>(_ target: inout [T]) {
+            var i = offset
+            var row = 0
+            while i < values.count {
+                if keep?[row] ?? true { target.append(T(truncatingIfNeeded: values[i])) }
+                i += stride
+                row += 1
+            }
+        }
         switch storage {
-        case .uint8: uint8.append(UInt8(truncatingIfNeeded: value))
-        case .int32: int32.append(Int32(truncatingIfNeeded: value))
-        case .int64: int64.append(value)
+        case .uint8: take(&uint8)
+        case .int32: take(&int32)
+        case .int64: take(&int64)
         case .text: break
         }
     }
 
-    /// Appends the rows of `other` whose `keep` flag is set (all when `keep` is nil).
-    func append(contentsOf other: ColumnBuilder, keep: [Bool]?) {
-        func take<T>(_ target: inout [T], _ source: [T]) {
-            if let keep {
-                for (i, value) in source.enumerated() where keep[i] { target.append(value) }
-            } else {
-                target.append(contentsOf: source)
-            }
-        }
-        switch storage {
-        case .uint8: take(&uint8, other.uint8)
-        case .int32: take(&int32, other.int32)
-        case .int64: take(&int64, other.int64)
-        case .text: take(&text, other.text)
+    /// Appends `texts[offset], texts[offset + stride], …`, skipping rows whose `keep` flag is false.
+    func appendTexts(_ texts: [String], offset: Int, stride: Int, keep: [Bool]?) {
+        var i = offset
+        var row = 0
+        while i < texts.count {
+            if keep?[row] ?? true { text.append(texts[i]) }
+            i += stride
+            row += 1
         }
     }
 

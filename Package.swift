@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Engine", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Ingest
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -120,13 +121,15 @@ import Testing
         func percent(_ covered: Int, _ base: Int) -> String { FigureText.fixed(Double(covered) / Double(base) * 100, decimals: 1) + "%" }
         #expect(row[2] == String(persons.count))
         #expect(row[3] == String(households.count))
-        func column(_ feed: String) throws -> String { row[try #require(coverageHeader.firstIndex(of: feed))] }
-        #expect(try column("education.csv") == percent(fixture.education.filter(persons.contains).count, persons.count))
+        func column(_ feed: Feed) throws -> String {
+            row[try #require(coverageHeader.firstIndex(of: FeedCoverage.label(feed, .zh)))]
+        }
+        #expect(try column(.education) == percent(fixture.education.filter(persons.contains).count, persons.count))
         let insured2026 = Set(fixture.insurance.filter { $0.1 == 2026 }.map(\.0)).filter(persons.contains)
-        #expect(try column("medical_insurance.csv") == percent(insured2026.count, persons.count))
-        #expect(try column("employment.csv") == percent(fixture.employment.filter(persons.contains).count, persons.count))
-        #expect(try column("housing.csv") == percent(fixture.housing.filter(households.contains).count, households.count))
-        #expect(try column("water.csv") == percent(fixture.water.filter(households.contains).count, households.count))
+        #expect(try column(.medicalInsurance) == percent(insured2026.count, persons.count))
+        #expect(try column(.employment) == percent(fixture.employment.filter(persons.contains).count, persons.count))
+        #expect(try column(.housing) == percent(fixture.housing.filter(households.contains).count, households.count))
+        #expect(try column(.water) == percent(fixture.water.filter(households.contains).count, households.count))
     }
 
     @Test func showsClueCountsButNoPersonalData() throws {
@@ -134,9 +137,11 @@ import Testing
         let text = try #require(String(data: data, encoding: .utf8))
         let tree = try XMLTree(data)
         let section = try #require(tree.element(id: "clues"))
-        let rows = XMLTree.elements("tr", in: section).map { XMLTree.elements("td", in: $0).map { $0.stringValue ?? "" } }
+        let tally = XMLTree.elements("li", in: section).map { XMLTree.elements("span", in: $0).map { $0.stringValue ?? "" }
+            + XMLTree.elements("b", in: $0).map { $0.stringValue ?? "" } }
         let clues = ProvinceFixture.clues().households
-        #expect(rows.contains(["南明区", "520102", String(clues.filter { $0.countyCode == "520102" }.count)]))
+        #expect(tally.contains(["南明区", "520102", String(clues.filter { $0.countyCode == "520102" }.count)]))
+        #expect(tally.count == Set(clues.map(\.countyCode)).count)
         #expect(!text.contains(ProvinceFixture.headID))
         for household in clues { #expect(!text.contains(household.householdID)) }
     }

@@ -15,11 +15,27 @@ struct BarChart {
     let definition: IndicatorDefinition
     let bars: [Bar]
     let language: ReportLanguage
+    /// The heading drawn at the top of the chart (inside the SVG, so a printed chart keeps it).
+    let caption: String
+    /// The axis: its end and the step between ticks.
+    let axis: (maximum: Double, step: Double)
+    /// Width of the label column.
+    let left: Double
+
+    init(definition: IndicatorDefinition, bars: [Bar], language: ReportLanguage, caption: String) {
+        self.definition = definition
+        self.bars = bars
+        self.language = language
+        self.caption = caption
+        axis = Self.axis(definition, bars)
+        let widest = bars.map { Double(TextWidth.cells($0.label)) }.max() ?? 8
+        left = min(max(widest * 7.2 + 16, 90), 260)
+    }
 
     static let width = 960.0
     static let rowHeight = 19.0
     static let barHeight = 13.0
-    static let top = 34.0
+    static let top = 64.0
     static let bottom = 52.0
     static let valueSpace = 110.0
 
@@ -36,47 +52,78 @@ struct BarChart {
         }
     }
 
-    /// The axis end: 100 % for rates up to 1, else a round number at or above every value and the target.
-    var axisMaximum: Double {
+    /// The axis: its end and the step between ticks. Rates up to 1 run 0–100 % in steps of 20 %;
+    /// otherwise the step is 1, 2 or 5 × 10ⁿ (whole for counts), about a fifth of the largest value or target.
+    static func axis(_ definition: IndicatorDefinition, _ bars: [Bar]) -> (maximum: Double, step: Double) {
         let largest = ([definition.target?.value ?? 0] + bars.compactMap(\.value)).max() ?? 0
-        if definition.isRatio && !FigureText.isPlainRatio(definition) && largest <= 1 { return 1 }
-        return Self.roundCeiling(largest, wholeSteps: !definition.isRatio)
+        if definition.isRatio && !FigureText.isPlainRatio(definition) && largest <= 1 { return (1, 0.2) }
+        let step = Self.roundStep(largest / 5, whole: !definition.isRatio)
+        return (max((largest / step).rounded(.up), 1) * step, step)
     }
 
-    /// The smallest 1, 2 or 5 × 10ⁿ at or above `value`; at least 5 when ticks must be whole numbers.
-    static func roundCeiling(_ value: Double, wholeSteps: Bool) -> Double {
-        guard value > 0 else { return wholeSteps ? 5 : 1 }
+    /// The smallest 1, 2 or 5 × 10ⁿ at or above `value` (at least 1 when `whole`).
+    static func roundStep(_ value: Double, whole: Bool) -> Double {
+        guard value > 0 else { return whole ? 1 : 0.2 }
         var magnitude = 1.0
         while magnitude * 10 <= value { magnitude *= 10 }
         while magnitude > value { magnitude /= 10 }
-        let ceiling = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= value - 1e-12 } ?? magnitude * 10
-        return wholeSteps ? max(ceiling, 5) : ceiling
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= value - 1e-12 } ?? magnitude * 10
+        return whole ? max(step, 1) : step
     }
 
-    var labelWidth: Double {
-        let widest = bars.map { Double(CountySummaryWorkbook.displayWidth($0.label)) }.max() ?? 8
-        return min(max(widest * 7.2 + 16, 90), 260)
-    }
+    private var plotWidth: Double { Self.width - left - Self.valueSpace }
+    private var plotBottom: Double { Self.top + Double(bars.count) * Self.rowHeight }
+
+    /// The x coordinate of a value.
+    private func x(_ value: Double) -> Double { left + plotWidth * min(max(value / axis.maximum, 0), 1) }
 
     var svg: String {
-        let left = labelWidth
-        let plotWidth = Self.width - left - Self.valueSpace
-        let height = Self.top + Double(bars.count) * Self.rowHeight + Self.bottom
-        let maximum = axisMaximum
-        func x(_ value: Double) -> Double { left + plotWidth * min(max(value / maximum, 0), 1) }
-        let title = CountySummary.label(definition, language)
+        let height = plotBottom + Self.bottom
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(height))\""
-        out += " width=\"\(Self.number(Self.width))\" height=\"\(Self.number(height))\" role=\"img\">"
-        out += "<title>\(MarkupText.escape(title))</title>"
-        let plotBottom = Self.top + Double(bars.count) * Self.rowHeight
-        for tick in 0...5 {
-            let value = maximum * Double(tick) / 5
+        out += " width=\"\(Self.number(Self.width))\" height=\"\(Self.number(height))\" role=\"img\" class=\"bars\">"
+        out += "<title>\(MarkupText.escape(CountySummary.label(definition, language)))</title>"
+        out += "<text x=\"8\" y=\"24\" font-size=\"19\" font-weight=\"700\" fill=\"#1a202c\">\(MarkupText.escape(caption))</text>"
+        out += gridSVG + targetSVG + barsSVG
+        out += "<line x1=\"\(Self.number(left))\" y1=\"\(Self.number(Self.top - 4))\" x2=\"\(Self.number(left))\""
+        out += " y2=\"\(Self.number(plotBottom))\" stroke=\"#1a202c\" stroke-width=\"1.5\"/>"
+        out += "<text x=\"\(Self.number(left + plotWidth / 2))\" y=\"\(Self.number(height - 10))\" font-size=\"14\""
+        out += " text-anchor=\"middle\" fill=\"#1a202c\">" + MarkupText.escape(axisTitle) + "</text>"
+        out += "</svg>"
+        return out
+    }
+
+    /// Vertical grid lines with the tick values under the plot.
+    private var gridSVG: String {
+        let (maximum, step) = axis
+        var out = ""
+        for tick in 0...Int((maximum / step).rounded()) {
+            let value = step * Double(tick)
             let position = Self.number(x(value))
             out += "<line x1=\"\(position)\" y1=\"\(Self.number(Self.top - 4))\" x2=\"\(position)\" y2=\"\(Self.number(plotBottom))\""
             out += " stroke=\"\(ReportStyle.gridColor)\" stroke-width=\"1\"/>"
             out += "<text x=\"\(position)\" y=\"\(Self.number(plotBottom + 16))\" font-size=\"12\" text-anchor=\"middle\""
             out += " fill=\"#4a5568\">\(MarkupText.escape(FigureText.tick(value, definition)))</text>"
         }
+        return out
+    }
+
+    /// The target as a dashed line with its label above the plot (drawn under the bars' labels).
+    private var targetSVG: String {
+        guard let target = definition.target else { return "" }
+        let position = Self.number(x(target.value))
+        var out = "<line x1=\"\(position)\" y1=\"\(Self.number(Self.top - 10))\" x2=\"\(position)\""
+        out += " y2=\"\(Self.number(plotBottom))\" stroke=\"\(ReportStyle.targetColor)\" stroke-width=\"2\""
+        out += " stroke-dasharray=\"6 4\"/>"
+        let anchor = target.value / axis.maximum > 0.7 ? "end" : "start"
+        out += "<text x=\"\(position)\" y=\"\(Self.number(Self.top - 14))\" font-size=\"13\" text-anchor=\"\(anchor)\""
+        out += " fill=\"\(ReportStyle.targetColor)\" font-weight=\"700\">"
+        out += MarkupText.escape(language.pick("目标 ", "target ") + FigureText.target(target, definition)) + "</text>"
+        return out
+    }
+
+    /// One row per county: its name, its bar from zero, its value (with a white halo over the grid and target).
+    private var barsSVG: String {
+        var out = ""
         for (row, bar) in bars.enumerated() {
             let y = Self.top + Double(row) * Self.rowHeight
             let middle = Self.number(y + Self.rowHeight / 2 + 4)
@@ -92,23 +139,10 @@ struct BarChart {
                 : (definition.target == nil ? ReportStyle.neutralColor : ReportStyle.metColor)
             out += "<rect x=\"\(Self.number(left))\" y=\"\(Self.number(y + (Self.rowHeight - Self.barHeight) / 2))\""
             out += " width=\"\(Self.number(max(end - left, 0)))\" height=\"\(Self.number(Self.barHeight))\" fill=\"\(color)\"/>"
-            out += "<text x=\"\(Self.number(end + 4))\" y=\"\(middle)\" font-size=\"12\" fill=\"\(bar.missed ? ReportStyle.missedColor : "#1a202c")\">"
+            out += "<text x=\"\(Self.number(end + 4))\" y=\"\(middle)\" font-size=\"12\" stroke=\"#fff\" stroke-width=\"3\""
+            out += " paint-order=\"stroke\" fill=\"\(bar.missed ? ReportStyle.missedColor : "#1a202c")\">"
             out += MarkupText.escape(bar.text + (bar.missed ? CountySummary.missedMark : "")) + "</text>"
         }
-        out += "<line x1=\"\(Self.number(left))\" y1=\"\(Self.number(Self.top - 4))\" x2=\"\(Self.number(left))\""
-        out += " y2=\"\(Self.number(plotBottom))\" stroke=\"#1a202c\" stroke-width=\"1.5\"/>"
-        if let target = definition.target {
-            let position = Self.number(x(target.value))
-            out += "<line x1=\"\(position)\" y1=\"\(Self.number(Self.top - 10))\" x2=\"\(position)\" y2=\"\(Self.number(plotBottom))\""
-            out += " stroke=\"\(ReportStyle.targetColor)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-            let anchor = target.value / maximum > 0.7 ? "end" : "start"
-            out += "<text x=\"\(position)\" y=\"\(Self.number(Self.top - 14))\" font-size=\"13\" text-anchor=\"\(anchor)\""
-            out += " fill=\"\(ReportStyle.targetColor)\" font-weight=\"700\">"
-            out += MarkupText.escape(language.pick("目标 ", "target ") + FigureText.target(target, definition)) + "</text>"
-        }
-        out += "<text x=\"\(Self.number(left + plotWidth / 2))\" y=\"\(Self.number(height - 10))\" font-size=\"14\""
-        out += " text-anchor=\"middle\" fill=\"#1a202c\">" + MarkupText.escape(axisTitle) + "</text>"
-        out += "</svg>"
         return out
     }
 

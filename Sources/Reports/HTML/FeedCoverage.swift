@@ -9,6 +9,18 @@ struct FeedCoverage {
     static let householdFeeds: [Feed] = [.housing, .water]
     static let sectorFeeds: [Feed] = [.education, .medicalInsurance, .housing, .water, .employment]
 
+    /// The sector a feed comes from, as a column header.
+    static func label(_ feed: Feed, _ language: ReportLanguage) -> String {
+        switch feed {
+        case .education: return language.pick("教育", "Education")
+        case .medicalInsurance: return language.pick("医保", "Medical insurance")
+        case .housing: return language.pick("住房", "Housing")
+        case .water: return language.pick("饮水", "Water")
+        case .employment: return language.pick("就业", "Employment")
+        default: return feed.fileName
+        }
+    }
+
     struct County {
         var persons = 0
         var households = 0

@@ -12,16 +12,15 @@ extension ReportPage {
                 return BarChart.Bar(code: table.areas[area].code, label: table.areas[area].name, value: cell.value,
                                     text: display(cell, definition), missed: cell.missed)
             }
-            let chart = BarChart(definition: definition, bars: BarChart.sorted(bars, target: definition.target),
-                                 language: language)
             var caption = CountySummary.label(definition, language)
             if let target = definition.target {
                 let missing = bars.filter(\.missed).count
                 caption += " · " + language.pick("目标 ", "target ") + FigureText.target(target, definition)
                 caption += " · " + language.pick("未达标 \(missing) 个县", "\(missing) counties missing")
             }
-            out += "<figure id=\"chart-\(esc(definition.id))\"><figcaption>\(esc(caption))</figcaption>\n"
-            out += chart.svg + "\n</figure>\n"
+            let chart = BarChart(definition: definition, bars: BarChart.sorted(bars, target: definition.target),
+                                 language: language, caption: caption)
+            out += "<figure id=\"chart-\(esc(definition.id))\">\n" + chart.svg + "\n</figure>\n"
         }
         out += "</section>\n"
         return out

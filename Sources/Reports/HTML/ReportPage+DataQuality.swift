@@ -13,13 +13,12 @@ extension ReportPage {
         guard !households.isEmpty else { return out + "</section>\n" }
         let byCounty = Dictionary(grouping: households, by: \.countyCode).mapValues(\.count)
         let ordered = byCounty.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        out += "<div class=\"wide\"><table>" + headerRow([
-            language.pick("县", "County"), language.pick("代码", "Code"), language.pick("线索户", "Clue households"),
-        ]) + "<tbody>\n"
+        out += "<ul class=\"tally\">\n"
         for (code, count) in ordered {
-            out += "<tr><td>\(esc(countyName(code)))</td><td>\(esc(code))</td><td class=\"num\">\(Self.grouped(Int64(count)))</td></tr>\n"
+            out += "<li><span class=\"name\">\(esc(countyName(code)))</span> <span class=\"code\">\(esc(code))</span>"
+            out += " <b>\(Self.grouped(Int64(count)))</b></li>\n"
         }
-        out += "</tbody></table></div>\n"
+        out += "</ul>\n"
         if !inputs.clues.signals.isEmpty {
             out += "<div class=\"wide\"><table>" + headerRow([language.pick("信号", "Signal"), language.pick("户数", "Households")])
             out += "<tbody>\n"
@@ -76,7 +75,7 @@ extension ReportPage {
         out += "<div class=\"wide\"><table>" + headerRow([
             language.pick("县", "County"), language.pick("代码", "Code"), language.pick("人数", "Persons"),
             language.pick("户数", "Households"),
-        ] + FeedCoverage.sectorFeeds.map(\.fileName)) + "<tbody>\n"
+        ] + FeedCoverage.sectorFeeds.map { FeedCoverage.label($0, language) }) + "<tbody>\n"
         func row(_ name: String, _ code: String, _ county: FeedCoverage.County, _ rowClass: String) -> String {
             var out = "<tr\(rowClass)><td>\(esc(name))</td><td>\(esc(code))</td>"
             out += "<td class=\"num\">\(Self.grouped(Int64(county.persons)))</td><td class=\"num\">\(Self.grouped(Int64(county.households)))</td>"

@@ -1,6 +1,9 @@
 import Engine
 
 extension ReportPage {
+    /// At most this many target changes are listed, newly missed first.
+    static let changeRows = 40
+
     /// The province's headline figures against their targets, with a trend when there is history.
     var headlineSection: String {
         guard let province, !keyIndicators.isEmpty else { return "" }
@@ -63,7 +66,8 @@ extension ReportPage {
                 language.pick("指标", "Indicator"), language.pick("地区", "Area"), language.pick("代码", "Code"),
                 language.pick("上一日", "Previous"), language.pick("今日", "Tonight"), language.pick("变化", "Change"),
             ]) + "<tbody>\n"
-            for change in history.targetChanges {
+            let ordered = history.targetChanges.filter { !$0.nowMet } + history.targetChanges.filter(\.nowMet)
+            for change in ordered.prefix(Self.changeRows) {
                 guard let indicator = table.indicatorIndex(change.indicatorID) else { continue }
                 let definition = table.indicators[indicator]
                 let status = change.nowMet ? language.pick("新达标", "newly met")
@@ -74,6 +78,10 @@ extension ReportPage {
                 out += "<td>\(esc(status))</td></tr>\n"
             }
             out += "</tbody></table></div>\n"
+            if ordered.count > Self.changeRows {
+                let more = ordered.count - Self.changeRows
+                out += "<p class=\"note\">\(esc(language.pick("另有 \(more) 项未列出。", "\(more) more not listed.")))</p>\n"
+            }
         }
         out += "<h3>\(esc(language.pick("变化最大的县", "Largest county moves")))</h3>\n"
         if history.countyMovers.isEmpty {

@@ -31,6 +31,7 @@ enum ReportStyle {
         table { border-collapse: collapse; background: #fff; font-size: 16px; margin: 8px 0 16px; }
         th, td { border: 1px solid #cbd5e0; padding: 4px 8px; }
         th { background: #edf2f7; text-align: center; font-weight: 600; }
+        td { white-space: nowrap; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.missed { background: #fed7d7; color: #9b2c2c; font-weight: 700; }
         tr.subtotal td { background: #ebf4ff; font-weight: 700; }
@@ -38,9 +39,15 @@ enum ReportStyle {
         .wide { overflow-x: auto; }
         figure { margin: 16px 0 28px; background: #fff; border: 1px solid #cbd5e0; border-radius: 6px; padding: 12px;
           break-inside: avoid; }
-        figcaption { font-size: 20px; font-weight: 600; margin-bottom: 6px; }
         svg { display: block; max-width: 100%; height: auto; }
+        svg.bars { width: 100%; }
         svg text { font-family: inherit; }
+        ul.tally { list-style: none; padding: 0; margin: 8px 0 16px; display: grid; gap: 6px 12px;
+          grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); }
+        ul.tally li { background: #fff; border: 1px solid #cbd5e0; border-radius: 4px; padding: 3px 10px;
+          display: flex; gap: 8px; align-items: baseline; }
+        ul.tally .code { color: #718096; font-size: 14px; }
+        ul.tally b { margin-left: auto; font-variant-numeric: tabular-nums; }
         .restricted { border: 2px solid #c53030; background: #fff5f5; padding: 8px 12px; border-radius: 6px; }
         footer { margin-top: 40px; color: #718096; font-size: 14px; }
         @media print {
@@ -52,11 +59,14 @@ enum ReportStyle {
           .cards { grid-template-columns: repeat(4, 1fr); gap: 8pt; }
           .card .value { font-size: 22pt; }
           table { font-size: 8pt; }
+          ul.tally { grid-template-columns: repeat(5, 1fr); font-size: 8pt; }
           th, td { padding: 1pt 4pt; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
           .wide { overflow: visible; }
-          section.charts figure { break-before: page; }
+          section.charts figure { break-before: page; break-inside: auto; border: none; padding: 0; margin: 0; }
+          /* inline: a block SVG taller than the page would be pushed to the next page, leaving a blank one */
+          svg.bars { display: inline; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         """

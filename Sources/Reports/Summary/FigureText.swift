@@ -16,6 +16,7 @@ enum FigureText {
 
     /// A value (a count, or a fraction) as text, for values that come from history.
     static func text(value: Double, _ definition: IndicatorDefinition) -> String {
+        guard isPrintable(value) else { return "" }
         guard definition.isRatio else { return String(Int64(value.rounded())) }
         if isPlainRatio(definition) { return fixed(value, decimals: definition.decimals) }
         return fixed(value * 100, decimals: percentDecimals(definition)) + "%"
@@ -24,6 +25,7 @@ enum FigureText {
     /// A value on a chart axis: whole numbers for counts, whole percentages
     /// for rates, up to two decimals for ratios.
     static func tick(_ value: Double, _ definition: IndicatorDefinition) -> String {
+        guard isPrintable(value) else { return "" }
         guard definition.isRatio else { return String(Int64(value.rounded())) }
         let text = isPlainRatio(definition) ? fixed(value, decimals: 2) : fixed(value * 100, decimals: 1)
         let trimmed = text.contains(".") ? String(text.reversed().drop { $0 == "0" }.reversed()) : text
@@ -33,6 +35,7 @@ enum FigureText {
 
     /// A change between two values, with its sign: percentage points for rates.
     static func change(_ delta: Double, _ definition: IndicatorDefinition, _ language: ReportLanguage) -> String {
+        guard isPrintable(delta) else { return "" }
         let sign = delta > 0 ? "+" : (delta < 0 ? "−" : "±")
         let magnitude = abs(delta)
         guard definition.isRatio else { return sign + String(Int64(magnitude.rounded())) }
@@ -51,6 +54,9 @@ enum FigureText {
         return symbol + " " + text(value: target.value, definition)
     }
 
+    /// Whether a value can be printed (finite, and small enough to round to whole numbers).
+    static func isPrintable(_ value: Double) -> Bool { value.isFinite && abs(value) < 1e15 }
+
     /// Whether the indicator is shown as a plain ratio rather than a percentage.
     static func isPlainRatio(_ definition: IndicatorDefinition) -> Bool { definition.unit == "ratio" }
 
@@ -58,6 +64,7 @@ enum FigureText {
 
     /// `value` rounded half away from zero to `decimals` places.
     static func fixed(_ value: Double, decimals: Int) -> String {
+        guard isPrintable(value) else { return "" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = Int64((abs(value) * scale).rounded())

@@ -58,7 +58,7 @@ public struct CountySummaryWorkbook: MeetingOutput {
             let widest = sheet.rows.map { row -> Int in
                 guard column < row.count else { return 0 }
                 switch row[column] {
-                case .text(let text, _): return displayWidth(text)
+                case .text(let text, _): return TextWidth.cells(text)
                 case .number, .empty: return 10
                 }
             }.max() ?? 10
@@ -67,10 +67,5 @@ public struct CountySummaryWorkbook: MeetingOutput {
         sheet.frozenRows = 1
         sheet.frozenColumns = 3
         return sheet
-    }
-
-    /// Width in Excel character units: CJK and other wide characters count twice.
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
     }
 }

@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "Reports", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Engine", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

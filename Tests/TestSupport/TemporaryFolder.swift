@@ -19,6 +19,12 @@ public final class TemporaryFolder: Sendable {
         path = String(cString: created)
     }
 
+    /// Creates the folder with `prefix` in its name.
+    public convenience init(prefix: String) throws { try self.init(prefix) }
+
+    /// The folder as a file URL.
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
+
     /// The path of `name` inside the folder.
     public func file(_ name: String) -> String {
         (path as NSString).appendingPathComponent(name)
@@ -29,7 +35,22 @@ public final class TemporaryFolder: Sendable {
         try Data(bytes).write(to: URL(fileURLWithPath: file(name)))
     }
 
-    deinit {
+    /// Writes `text` as UTF-8 to `name` inside the folder.
+    public func write(_ name: String, _ text: String) throws {
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    /// The bytes of `name` inside the folder.
+    public func data(_ name: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: file(name)))
+    }
+
+    /// Deletes the folder and everything in it now.
+    public func remove() {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    deinit {
+        remove()
     }
 }

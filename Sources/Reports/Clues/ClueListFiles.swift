@@ -1,0 +1,84 @@
+import Engine
+import Foundation
+
+/// `clues/<county_code>.csv`: for each county with clue households, the
+/// households it must check, by village then household ID, with the head's
+/// resident ID masked and one 0/1 column per signal.
+///
+/// RESTRICTED personal data: the folder is created with mode 0700 and each
+/// file with 0600, whatever the umask; lists of counties that no longer have
+/// clue households are removed, so the folder holds tonight's lists only.
+public struct ClueListFiles: MeetingOutput {
+    public let path = "clues"
+
+    public init() {}
+
+    public func write(_ inputs: ReportInputs, options: ReportOptions, to folder: URL) throws {
+        let clueFolder = folder.appendingPathComponent(path, isDirectory: true)
+        try OutputFile.makePrivateFolder(clueFolder)
+        let byCounty = Dictionary(grouping: inputs.clues.households, by: \.countyCode)
+        try removeStaleLists(in: clueFolder, keeping: Set(byCounty.keys))
+        var countyNames: [String: String] = [:]
+        for area in inputs.table.areas where area.level == .county { countyNames[area.code] = area.name }
+        for county in byCounty.keys.sorted() {
+            let households = byCounty[county] ?? []
+            let text = Self.text(households, countyName: countyNames[county] ?? "", signals: inputs.clues.signals,
+                                 options.language)
+            try OutputFile.writePrivate(try SpreadsheetBytes.encode(text, options.spreadsheetEncoding),
+                                        to: clueFolder.appendingPathComponent(county + ".csv"))
+        }
+    }
+
+    /// One county's list as text (before encoding).
+    static func text(_ households: [ClueHousehold], countyName: String, signals: [ClueSignal],
+                     _ language: ReportLanguage) -> String {
+        let header = [
+            language.pick("县代码", "county_code"), language.pick("县名称", "county_name"),
+            language.pick("村代码", "village_code"), language.pick("村名称", "village_name"),
+            language.pick("户编号", "household_id"), language.pick("户主身份证号（脱敏）", "head_id_masked"),
+        ] + signals.map { language.pick($0.labelZH, $0.labelEN) } + [language.pick("触发信号", "signals")]
+        var out = CSVText.line(header.map(CSVText.feedText))
+        let labels = Dictionary(signals.map { ($0.id, language.pick($0.labelZH, $0.labelEN)) },
+                                uniquingKeysWith: { first, _ in first })
+        let sorted = households.sorted {
+            ($0.villageCode, $0.householdID) < ($1.villageCode, $1.householdID)
+        }
+        for household in sorted {
+            let fired = Set(household.signals)
+            var fields = [household.countyCode, CSVText.feedText(countyName), household.villageCode,
+                          CSVText.feedText(household.villageName), household.householdID,
+                          household.headResidentID.map(maskedResidentID) ?? ""]
+            fields += signals.map { fired.contains($0.id) ? "1" : "0" }
+            let names = household.signals.map { labels[$0] ?? $0 }
+            fields.append(CSVText.feedText(names.joined(separator: language.pick("、", "; "))))
+            out += CSVText.line(fields)
+        }
+        return out
+    }
+
+    /// A resident ID with only its first 6 and last 4 characters shown
+    /// (`520102********123X`); shorter text is masked whole.
+    static func maskedResidentID(_ id: String) -> String {
+        let characters = Array(id)
+        guard characters.count >= 10 else { return String(repeating: "*", count: characters.count) }
+        return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 10)
+            + String(characters.suffix(4))
+    }
+
+    /// Removes `<code>.csv` lists of counties that have no clue households tonight.
+    private func removeStaleLists(in folder: URL, keeping counties: Set<String>) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasSuffix(".csv") {
+            let county = String(name.dropLast(4))
+            guard !counties.contains(county), county.allSatisfy(\.isASCII), county.allSatisfy(\.isNumber) else {
+                continue
+            }
+            do {
+                try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            } catch {
+                throw ReportError.cannotWrite(path: folder.appendingPathComponent(name).path,
+                                              reason: error.localizedDescription)
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Engine
+import Ingest
+
+/// Everything the meeting outputs are made from: tonight's figures, the
+/// ingest's accounting, the clue list, and (when there is a warehouse) the
+/// nights before.
+public struct ReportInputs: Sendable {
+    /// Every indicator at every level (province, prefectures, counties, townships, villages).
+    public var table: IndicatorTable
+    /// Accounting per feed and the typed tables, for the data-quality section.
+    public var ingest: IngestResult
+    /// Households counted by `suspected_omissions`, with the signals that fired.
+    public var clues: ClueList
+    /// The run's date, `YYYY-MM-DD`.
+    public var runDate: String
+    /// Earlier nights; nil when there is no warehouse or no earlier night.
+    public var history: ReportHistory?
+
+    public init(table: IndicatorTable, ingest: IngestResult, clues: ClueList, runDate: String,
+                history: ReportHistory? = nil) {
+        self.table = table
+        self.ingest = ingest
+        self.clues = clues
+        self.runDate = runDate
+        self.history = history
+    }
+}
+
+/// The language of headers, labels and the report.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case zh
+    case en
+
+    /// `zh` or `en`, whichever this language is.
+    func pick(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
+}
+
+/// The encoding of the CSV files people open in a spreadsheet
+/// (`county_summary.csv` and the clue lists).
+public enum SpreadsheetEncoding: String, Sendable, CaseIterable {
+    /// UTF-8 with a byte-order mark, so Excel and WPS detect it.
+    case utf8BOM = "utf8-bom"
+    /// GB18030, for older Excel set to a Chinese locale.
+    case gb18030
+}
+
+/// How the meeting outputs are written.
+public struct ReportOptions: Sendable {
+    public var language: ReportLanguage
+    public var spreadsheetEncoding: SpreadsheetEncoding
+
+    public init(language: ReportLanguage = .zh, spreadsheetEncoding: SpreadsheetEncoding = .utf8BOM) {
+        self.language = language
+        self.spreadsheetEncoding = spreadsheetEncoding
+    }
+}

@@ -36,5 +36,6 @@ let package = Package(
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Engine", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SynthTests", dependencies: ["Synth", "Ingest", "TestSupport"]),
     ]
 )

@@ -77,7 +77,7 @@ enum Calibration {
     /// Head's age by 5-year band from 20–24 to 80–84.
     static let headAgeBands = WeightTable([1, 4, 7, 9, 11, 13, 14, 13, 11, 8, 5, 3, 1])
     /// Children living in the household: 0, 1, 2, 3, 4.
-    static let childCounts = WeightTable([18, 30, 32, 15, 5])
+    static let childCounts = WeightTable([20, 31, 31, 14, 4])
     /// Adult children (18–30) of a relocated household: 0, 1, 2.
     static let relocatedAdultChildren = WeightTable([45, 40, 15])
 }

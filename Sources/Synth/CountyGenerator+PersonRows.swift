@@ -91,7 +91,7 @@ extension CountyGenerator {
     private mutating func writeEmployment(_ member: Member, studying: Bool, facts: HouseholdFacts) {
         let draw = random.below(1_000_000)
         let status: Int
-        if member.labour == .none || (studying && !facts.relocated) {
+        if !member.isLabour || (studying && !facts.relocated) {
             status = 2
         } else if facts.relocated {
             status = draw < Calibration.relocatedLabourEmployed ? 0

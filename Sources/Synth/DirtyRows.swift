@@ -26,6 +26,7 @@ struct DirtyRows {
     /// A valid resident ID of the first county with a sequence from the
     /// reserved range, so it belongs to no generated person.
     private func freshID(_ year: Int, _ month: Int, _ day: Int, sequence: Int) -> String {
+        precondition(ResidentIDMaker.reservedSequences.contains(sequence), "bad rows use reserved sequences only")
         var id = [UInt8](repeating: 0, count: 18)
         let birth = DayNumber.from(year: year, month: month, day: day) ?? reference
         ResidentIDMaker.write(countyCode: county.code, birth: birth, sequence: sequence, into: &id)

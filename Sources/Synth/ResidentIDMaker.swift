@@ -47,18 +47,13 @@ struct ResidentIDMaker {
 
     /// Writes the 18 bytes of the ID with this address, birth date and sequence.
     static func write(countyCode: Int, birth: Int32, sequence: Int, into id: inout [UInt8]) {
-        writeFirst17(countyCode: countyCode, birth: birth, sequence: sequence, into: &id)
-        id[17] = checkByte(id)
-    }
-
-    /// Writes the first 17 characters (address, birth date, sequence).
-    static func writeFirst17(countyCode: Int, birth: Int32, sequence: Int, into id: inout [UInt8]) {
         let (year, month, day) = DayNumber.civil(birth)
         put(countyCode, width: 6, at: 0, into: &id)
         put(year, width: 4, at: 6, into: &id)
         put(month, width: 2, at: 10, into: &id)
         put(day, width: 2, at: 12, into: &id)
         put(sequence, width: 3, at: 14, into: &id)
+        id[17] = checkByte(id)
     }
 
     /// The check character of the first 17 bytes of `id`.

@@ -87,12 +87,6 @@ struct RowBytes {
         appendDigits(dayOfMonth, width: 2)
     }
 
-    /// Appends every row of `other`.
-    mutating func append(rowsOf other: RowBytes) {
-        bytes.append(contentsOf: other.bytes)
-        rows += other.rows
-    }
-
     /// The first row without its line end, or nil when there is none.
     var firstRow: [UInt8]? {
         guard let end = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }

@@ -48,28 +48,23 @@ struct GenerateCommand: ParsableCommand {
         let options = SynthOptions(persons: persons, seed: seed, referenceDate: DayNumber.parse(date) ?? SynthOptions.defaultReferenceDate,
                                    dirty: dirty, encoding: FeedEncoding(rawValue: encoding) ?? .utf8)
         let terminal = isatty(STDERR_FILENO) != 0
-        let summary: SynthSummary
-        do {
-            summary = try SyntheticProvince.generate(into: out, options: options) { event in
-                switch event {
-                case .stage(let text):
-                    Self.log((terminal ? "\r" : "") + "generate \(text)")
-                case .counties(let done, let total) where terminal:
-                    FileHandle.standardError.write(Data("\rgenerate counties \(done)/\(total)".utf8))
-                    if done == total { Self.log("") }
-                case .counties:
-                    break
-                }
+        let summary = try SyntheticProvince.generate(into: out, options: options) { event in
+            switch event {
+            case .stage(let text):
+                Self.log("generate \(text)")
+            case .counties(let done, let total) where terminal:
+                FileHandle.standardError.write(Data("\rgenerate counties \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+            case .counties:
+                break
             }
-        } catch let error as SynthError {
-            throw ValidationError(error.description)
         }
         let bytes = summary.fileSizes.values.reduce(0, +)
         let rate = summary.seconds > 0 ? Double(persons) / summary.seconds : 0
         Self.log("generate wrote \(out): \(summary.cleanRows[.persons] ?? 0) persons, \(summary.cleanRows[.households] ?? 0) households, "
-            + "\(summary.cleanRows[.villages] ?? 0) villages, " + String(format: "%.1f MB in %.2f s (%.0f persons/s)", Double(bytes) / 1e6, summary.seconds, rate))
+            + "\(summary.cleanRows[.villages] ?? 0) villages (\(summary.emptyVillages.count) without households), " + String(format: "%.1f MB in %.2f s (%.0f persons/s)", Double(bytes) / 1e6, summary.seconds, rate))
+        // The deliberately bad rows are the command's result: one line each on standard output.
         for row in summary.dirtyRows {
-            Self.log("generate bad row \(row.feed.fileName):\(row.line) \(row.reason.rawValue): \(row.note)")
+            print("\(row.feed.fileName):\(row.line): \(row.reason.rawValue): \(row.note)")
         }
     }
 

@@ -39,5 +39,6 @@ let package = Package(
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Engine", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SynthTests", dependencies: ["Synth", "Ingest", "TestSupport"]),
     ]
 )

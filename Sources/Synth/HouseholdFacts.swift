@@ -1,0 +1,121 @@
+import Ingest
+
+/// The roster facts of one synthetic household (one `households.csv` row).
+struct HouseholdFacts {
+    enum Category: Int {
+        case povertyAlleviated = 0, monitored, ordinary
+    }
+
+    var category: Category = .ordinary
+    /// Position in `FeedContract.monitoringTypes`, or nil.
+    var monitoringType: Int?
+    var eliminated = false
+    var clue = DayNumber.missing
+    var inclusion = DayNumber.missing
+    var elimination = DayNumber.missing
+    var relocated = false
+    var incomeHundredths = 0
+    /// Bit i = `FeedContract.assistanceMeasures[i]`.
+    var assistance = 0
+
+    var isCovered: Bool { category != .ordinary }
+
+    /// Category and relocation, drawn before the members.
+    static func draw(keyCounty: Bool, random: inout RandomStream) -> HouseholdFacts {
+        var facts = HouseholdFacts()
+        let draw = random.below(1_000_000)
+        let poverty = keyCounty ? Calibration.povertyAlleviatedInKeyCounty : Calibration.povertyAlleviatedElsewhere
+        facts.category = draw < poverty ? .povertyAlleviated : draw < poverty + Calibration.monitored ? .monitored : .ordinary
+        facts.relocated = random.chance(perMillion: facts.isCovered ? Calibration.relocatedCovered : Calibration.relocatedOrdinary)
+        return facts
+    }
+
+    /// Monitoring, dates, income and assistance, drawn once the members are known.
+    mutating func complete(members: [Member], reference: Int32, random: inout RandomStream) {
+        if category == .monitored { drawMonitoring(reference: reference, random: &random) }
+        drawIncome(random: &random)
+        drawAssistance(members: members, random: &random)
+    }
+
+    private mutating func drawMonitoring(reference: Int32, random: inout RandomStream) {
+        monitoringType = random.pick(Calibration.monitoringTypes)
+        eliminated = random.chance(perMillion: Calibration.riskEliminated)
+        if eliminated {
+            elimination = reference - Int32(random.int(1...700))
+            inclusion = elimination - Int32(random.int(120...540))
+        } else {
+            inclusion = reference - Int32(random.int(1...700))
+        }
+        switch random.pick(Calibration.inclusionDelays) {
+        case 0: clue = inclusion - Int32(random.int(0...15))
+        case 1: clue = inclusion - Int32(random.int(16...60))
+        case 2: clue = inclusion + Int32(random.int(1...20))
+        case 3: clue = DayNumber.missing
+        default:
+            clue = inclusion - Int32(random.int(0...15))
+            inclusion = DayNumber.missing
+        }
+    }
+
+    private mutating func drawIncome(random: inout RandomStream) {
+        let yuan: Int
+        switch category {
+        case .povertyAlleviated: yuan = random.bell(9_000...24_000)
+        case .monitored: yuan = eliminated ? random.bell(8_000...18_000) : random.bell(4_500...11_000)
+        case .ordinary:
+            yuan = random.chance(perMillion: Calibration.ordinaryBelowLine) ? random.int(3_000...7_499) : random.bell(9_000...40_000)
+        }
+        incomeHundredths = yuan * 100 + random.below(100)
+    }
+
+    /// Measures fit the household's class (any full labour → industry or
+    /// employment; else weak → welfare job; else bottom line), mostly.
+    private mutating func drawAssistance(members: [Member], random: inout RandomStream) {
+        let draw = random.below(1_000_000)
+        switch category {
+        case .ordinary:
+            guard draw < Calibration.assistanceForOrdinary else { assistance = 0; return }
+            assistance = random.chance(perMillion: 500_000) ? Measure.medical : Measure.credit
+            return
+        case .monitored where draw >= Calibration.assistanceMatchesMonitored:
+            assistance = draw < Calibration.assistanceMatchesMonitored + Calibration.assistanceMismatchMonitored ? Measure.medical : 0
+            return
+        case .povertyAlleviated where draw >= Calibration.assistanceForPovertyAlleviated:
+            assistance = 0
+            return
+        default:
+            break
+        }
+        if members.contains(where: { $0.labour == .full }) {
+            switch random.below(3) {
+            case 0: assistance = Measure.industry
+            case 1: assistance = Measure.employment
+            default: assistance = Measure.industry | Measure.employment
+            }
+        } else if members.contains(where: { $0.labour == .weak }) {
+            assistance = Measure.welfareJob
+        } else {
+            assistance = Measure.bottomLine
+        }
+        if random.chance(perMillion: 300_000) { assistance |= Measure.medical }
+        if members.contains(where: { (6...18).contains($0.age) }) && random.chance(perMillion: 400_000) { assistance |= Measure.education }
+        if random.chance(perMillion: 100_000) { assistance |= Measure.housing }
+        if random.chance(perMillion: 100_000) { assistance |= Measure.credit }
+    }
+}
+
+/// Bits of the assistance measures, in the contract's order.
+private enum Measure {
+    static let industry = bit("industry")
+    static let employment = bit("employment")
+    static let welfareJob = bit("welfare_job")
+    static let bottomLine = bit("bottom_line")
+    static let education = bit("education")
+    static let medical = bit("medical")
+    static let housing = bit("housing")
+    static let credit = bit("credit")
+
+    private static func bit(_ name: String) -> Int {
+        FeedContract.assistanceMeasures.firstIndex(of: name).map { 1 << $0 } ?? 0
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Synth
+
+/// `bottomline generate`: writes a deterministic synthetic province.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a synthetic Guizhou province: the nine feeds of the contract, byte for byte the same for the same seed.",
+        discussion: """
+            Counties and prefectures are the real 88 of Guizhou; villages, households and persons are synthetic. \
+            With --dirty, deliberately bad rows of every quarantine reason are appended and dirty_manifest.csv \
+            lists how many rows of each feed the pipeline must quarantine, and why.
+            """)
+
+    @Option(help: "Persons on the rosters (the real province has about 17 million).")
+    var persons: Int
+
+    @Option(help: "Seed of the random streams.")
+    var seed: UInt64 = SynthOptions.defaultSeed
+
+    @Option(help: "Folder to write the feeds into (created if missing; files in it are replaced).")
+    var out: String
+
+    @Flag(help: "Append deliberately bad rows and write dirty_manifest.csv.")
+    var dirty = false
+
+    @Option(help: "Encoding of the files: utf8 or gb18030.")
+    var encoding = "utf8"
+
+    @Option(help: "Reference date YYYY-MM-DD: ages and the insurance year follow it.")
+    var date = DayNumber.format(SynthOptions.defaultReferenceDate)
+
+    func validate() throws {
+        guard FeedEncoding(rawValue: encoding) != nil else {
+            throw ValidationError("--encoding \(encoding): expected utf8 or gb18030.")
+        }
+        guard DayNumber.parse(date) != nil else {
+            throw ValidationError("--date \(date): expected a real date YYYY-MM-DD, for example 2026-11-28.")
+        }
+        guard SynthOptions.personsRange.contains(persons) else {
+            throw ValidationError("--persons \(persons): expected \(SynthOptions.personsRange.lowerBound) to \(SynthOptions.personsRange.upperBound).")
+        }
+    }
+
+    func run() throws {
+        let options = SynthOptions(persons: persons, seed: seed, referenceDate: DayNumber.parse(date) ?? SynthOptions.defaultReferenceDate,
+                                   dirty: dirty, encoding: FeedEncoding(rawValue: encoding) ?? .utf8)
+        let terminal = isatty(STDERR_FILENO) != 0
+        let summary = try SyntheticProvince.generate(into: out, options: options) { event in
+            switch event {
+            case .stage(let text):
+                Self.log("generate \(text)")
+            case .counties(let done, let total) where terminal:
+                FileHandle.standardError.write(Data("\rgenerate counties \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+            case .counties:
+                break
+            }
+        }
+        let bytes = summary.fileSizes.values.reduce(0, +)
+        let rate = summary.seconds > 0 ? Double(persons) / summary.seconds : 0
+        Self.log("generate wrote \(out): \(summary.cleanRows[.persons] ?? 0) persons, \(summary.cleanRows[.households] ?? 0) households, "
+            + "\(summary.cleanRows[.villages] ?? 0) villages (\(summary.emptyVillages.count) without households), " + String(format: "%.1f MB in %.2f s (%.0f persons/s)", Double(bytes) / 1e6, summary.seconds, rate))
+        // The deliberately bad rows are the command's result: one line each on standard output.
+        for row in summary.dirtyRows {
+            print("\(row.feed.fileName):\(row.line): \(row.reason.rawValue): \(row.note)")
+        }
+    }
+
+    private static func log(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

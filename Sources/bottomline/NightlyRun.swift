@@ -9,6 +9,7 @@ struct NightlyRun {
 
     let options: CommonOptions
     let out: String
+    let report: ReportOptions
 
     private final class Clock {
         private(set) var stages: [(String, Double)] = []
@@ -63,15 +64,17 @@ struct NightlyRun {
             let folder = try OutputFolder(destination: out)
             try folder.write(IndicatorsCSV.text(result.table), to: "indicators.csv")
             try folder.write(QuarantineCSV.text(ingest.quarantine), to: "quarantine.csv")
-            clock.lap("outputs")
-            let inputs = try fingerprints(ingest, encodings: pipeline.definition.encodings)
+            let inputs = ReportInputs(table: result.table, ingest: ingest, clues: result.clues, runDate: options.date)
+            try MeetingOutputs.write(inputs, options: report, to: folder.staging.path)
+            clock.lap("reports")
+            let fingerprints = try fingerprints(ingest, encodings: pipeline.definition.encodings)
             clock.lap("fingerprint")
             let manifest = RunManifest(
                 toolVersion: Self.toolVersion, runDate: options.date, status: "succeeded", startedAt: startedAt,
                 finishedAt: ISO8601DateFormatter().string(from: Date()), pipelineFile: options.pipeline,
                 pipelineSHA256: try InputFingerprint.sha256(ofFile: options.pipeline),
                 parameters: Dictionary(pipeline.definition.parameters.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }),
-                threads: options.threads, inputs: inputs, stages: clock.stages,
+                threads: options.threads, inputs: fingerprints, stages: clock.stages,
                 totalSeconds: Date().timeIntervalSince(clock.start))
             try folder.write(try manifest.json(), to: "run.json")
             try folder.publish()

@@ -21,8 +21,18 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The output folder (replaced as a whole when the run succeeds).")
     var out: String
 
+    @Option(help: "Language of the summary, workbook, report and clue lists: zh or en.")
+    var lang: ReportLanguage = .zh
+
+    @Option(help: "Encoding of county_summary.csv and the clue lists: utf8-bom or gb18030.")
+    var summaryEncoding: SpreadsheetEncoding = .utf8BOM
+
     func run() throws {
-        let outcome = NightlyRun(options: options, out: out).execute()
+        let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding)
+        let outcome = NightlyRun(options: options, out: out, report: report).execute()
         if outcome != .success { throw ExitCode(outcome.rawValue) }
     }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
+extension SpreadsheetEncoding: ExpressibleByArgument {}

@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "Reports", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "Reports", "Synth", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Engine", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

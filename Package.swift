@@ -17,7 +17,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "Ingest"),
+        .target(name: "CPrefetch"),
+        .target(name: "Ingest", dependencies: ["CPrefetch"]),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
         .target(name: "Warehouse", dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CRenameExchange"),

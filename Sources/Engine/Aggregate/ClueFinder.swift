@@ -33,27 +33,49 @@ struct ClueFinder {
                 }
             }
         }
-        return ClueList(signals: signals.map(\.0), households: found.flatMap { $0 }.map(describe).sorted {
+        let names = FeedNames(ingest)
+        return ClueList(signals: signals.map(\.0), households: found.flatMap { $0 }.map { names.describe($0, roster) }.sorted {
             ($0.countyCode, $0.villageCode, $0.householdID) < ($1.countyCode, $1.villageCode, $1.householdID)
         })
     }
+}
 
-    private func describe(_ clue: (household: Int, signals: [String])) -> ClueHousehold {
-        let households = ingest.table(.households)
-        let villages = ingest.table(.villages)
-        let regions = ingest.table(.regions)
-        let persons = ingest.table(.persons)
+/// The columns a clue household is described with, fetched once.
+private struct FeedNames {
+    let householdIDs: [Int64]
+    let householdVillages: [Int32]
+    let villageCodes: [Int64]
+    let villageNames: [String]
+    let villageCounties: [Int32]
+    let countyCodes: [Int64]
+    let relations: [UInt8]
+    let personIDs: [Int64]
+
+    init(_ ingest: IngestResult) {
+        let households = ingest.table(.households), villages = ingest.table(.villages), persons = ingest.table(.persons)
+        householdIDs = households.int64("household_id")
+        householdVillages = households.int32("village_code")
+        villageCodes = villages.int64("village_code")
+        villageNames = villages.text("village_name")
+        villageCounties = villages.int32("county_code")
+        countyCodes = ingest.table(.regions).int64("county_code")
+        relations = persons.uint8("relation")
+        personIDs = persons.int64("person_id")
+    }
+
+    func describe(_ clue: (household: Int, signals: [String]), _ roster: Roster) -> ClueHousehold {
         let feedRow = Int(roster.householdFeedRow[clue.household])
-        let village = Int(households.int32("village_code")[feedRow])
+        let village = Int(householdVillages[feedRow])
+        let headRelation = UInt8(FeedContract.relations.firstIndex(of: "head")! + 1)
         let head = (Int(roster.memberStart[clue.household])..<Int(roster.memberStart[clue.household + 1])).first {
-            persons.uint8("relation")[Int(roster.personFeedRow[$0])] == 1
+            relations[Int(roster.personFeedRow[$0])] == headRelation
         }
         return ClueHousehold(
-            householdID: CodeText.digits(households.int64("household_id")[feedRow], width: 16),
-            villageCode: CodeText.digits(villages.int64("village_code")[village], width: 12),
-            villageName: villages.text("village_name")[village],
-            countyCode: CodeText.digits(regions.int64("county_code")[Int(villages.int32("county_code")[village])], width: 6),
-            headResidentID: head.map { ResidentID.text(UInt64(bitPattern: persons.int64("person_id")[Int(roster.personFeedRow[$0])])) },
+            householdID: CodeText.digits(householdIDs[feedRow], width: 16),
+            villageCode: CodeText.digits(villageCodes[village], width: 12),
+            villageName: villageNames[village],
+            countyCode: CodeText.digits(countyCodes[Int(villageCounties[village])], width: 6),
+            headResidentID: head.map { ResidentID.text(UInt64(bitPattern: personIDs[Int(roster.personFeedRow[$0])])) },
             signals: clue.signals)
     }
 }

@@ -58,12 +58,8 @@ struct ChunkParser {
         let invalidBytes = UTF8Validation.invalidOffsets(in: bytes, range: start..<checkedEnd)
         var nextInvalid = 0
         var scanner = RecordScanner(bytes: bytes, start: start, limit: limit, expectedFields: layout.fileColumnCount)
-        let raw = UnsafeMutablePointer<Int64>.allocate(capacity: fieldCount)
-        let stored = UnsafeMutablePointer<Int64>.allocate(capacity: fieldCount)
-        defer {
-            raw.deallocate()
-            stored.deallocate()
-        }
+        let values = UnsafeMutablePointer<Int64>.allocate(capacity: fieldCount)
+        defer { values.deallocate() }
         reading: while true {
             switch scanner.next() {
             case .end:
@@ -92,68 +88,52 @@ struct ChunkParser {
                     continue reading
                 }
                 let problem = scanner.fields.withUnsafeBufferPointer { spans in
-                    judge(spans, line: line, raw: raw, stored: stored)
+                    judge(spans, line: line, values: values)
                 }
                 if let problem {
                     result.quarantine.append(problem)
                     continue reading
                 }
-                result.values.append(contentsOf: UnsafeBufferPointer(start: stored, count: fieldCount))
+                result.values.append(contentsOf: UnsafeBufferPointer(start: values, count: fieldCount))
                 for i in 0..<fieldCount where plan.fields[i].tag == .text {
                     result.texts.append(text(of: scanner.fields[plan.fields[i].position]))
                 }
-                result.keys.append(key(stored))
                 result.lines.append(Int32(truncatingIfNeeded: line))
                 result.starts.append(byteStart)
             }
         }
         result.stop = scanner.position
         result.linesPassed = scanner.linesPassed
+        resolveReferencesAndRules(&result)
         return result
     }
 
-    /// Types every field of the current record into `raw`, resolves references
-    /// into `stored` and checks the row rules; returns the first problem, or nil
-    /// when the row is acceptable.
+    /// Types every field of the current record into `values`; returns the
+    /// first refused field as a quarantine record, or nil when every field is of
+    /// the right form. References and row rules are judged afterwards, for the
+    /// whole chunk at once (`resolveReferencesAndRules`).
     @inline(__always)
     private func judge(_ spans: UnsafeBufferPointer<RecordScanner.FieldSpan>, line: Int,
-                       raw: UnsafeMutablePointer<Int64>, stored: UnsafeMutablePointer<Int64>) -> PendingQuarantine? {
+                       values: UnsafeMutablePointer<Int64>) -> PendingQuarantine? {
         let plan = layout.plan
         for i in 0..<plan.fields.count {
             let field = plan.fields[i]
             let span = spans[field.position]
-            let value: Int64
             if span.start == span.end {
                 guard field.optional else {
                     return PendingQuarantine(localLine: line, reason: field.tag == .residentID ? .invalidPersonID : .invalidValue,
                                              column: layout.name(i), value: "",
                                              message: "expected \(layout.schema.fields[i].kind.expectation); the value is empty")
                 }
-                value = field.missingValue
+                values[i] = field.missingValue
             } else {
                 guard let typed = type(field, span) else {
                     let failure = describeFailure(i, span)
                     return PendingQuarantine(localLine: line, reason: failure.reason, column: layout.name(i),
                                              value: text(of: span), message: failure.message)
                 }
-                value = typed
+                values[i] = typed
             }
-            raw[i] = value
-            stored[i] = value
-            if field.reference >= 0 && !(span.start == span.end) {
-                guard let row = plan.lookups[field.reference].lookup(value) else {
-                    let space = layout.schema.fields[i].reference!
-                    return PendingQuarantine(localLine: line, reason: space.unknownReason, column: layout.name(i),
-                                             value: text(of: span),
-                                             message: "no such \(space.rawValue) in \(space.definingFeed.fileName) (or its row there was quarantined)")
-                }
-                stored[i] = Int64(row)
-            }
-        }
-        if let (rule, field) = plan.brokenRule(raw) {
-            return PendingQuarantine(localLine: line, reason: .invalidValue, column: layout.name(field),
-                                     value: text(of: spans[layout.positions[field]]),
-                                     message: "expected \(layout.schema.rowRules[rule].expected)")
         }
         return nil
     }
@@ -220,16 +200,6 @@ struct ChunkParser {
         }
     }
 
-    /// The key of a candidate row: its key columns combined into one integer.
-    @inline(__always)
-    private func key(_ stored: UnsafeMutablePointer<Int64>) -> Int64 {
-        let keyFields = layout.keyFields
-        if keyFields.count == 1 { return stored[keyFields[0]] }
-        var key: Int64 = 0
-        for field in keyFields { key = key &* 10_000 &+ stored[field] }
-        return key
-    }
-
     private func encodingProblem(at offset: Int, line: Int, scanner: RecordScanner) -> PendingQuarantine {
         var column = ""
         var value = ""
@@ -251,11 +221,11 @@ struct ChunkParser {
         return span.hasEscapedQuotes ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
     }
 
-    /// The key columns' text of the record starting at `start`, joined by `+`.
-    func keyText(ofRecordAt start: Int) -> String {
+    /// The text of schema fields `fields` of the record starting at `start`, joined by `+`.
+    func fieldText(ofRecordAt start: Int, fields: [Int]) -> String {
         var scanner = RecordScanner(bytes: bytes, start: start, limit: bytes.count, expectedFields: layout.fileColumnCount)
         guard case .record = scanner.next() else { return "" }
-        return layout.keyFields.map { text(of: scanner.fields[layout.positions[$0]]) }.joined(separator: "+")
+        return fields.map { text(of: scanner.fields[layout.positions[$0]]) }.joined(separator: "+")
     }
 
     /// The first physical line of a record, cut to 120 characters, for quarantine.

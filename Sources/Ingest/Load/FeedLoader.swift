@@ -103,7 +103,9 @@ struct ChunkMerger {
             feed: feed, line: line + $0.localLine, reason: $0.reason, column: $0.column,
             value: $0.value, message: $0.message)) }
         var keep: [Bool]?
-        for (row, key) in chunk.keys.enumerated() {
+        let keys = chunk.keys
+        for (row, key) in keys.enumerated() {
+            if row + 8 < keys.count { keyIndex.prefetch(keys[row + 8]) }
             if keyIndex.insert(key, accepted) == nil {
                 accepted += 1
                 keep?.append(true)
@@ -113,7 +115,7 @@ struct ChunkMerger {
                 let localLine = Int(chunk.lines[row])
                 pending.append((localLine, QuarantineRecord(
                     feed: feed, line: line + localLine, reason: .duplicateKey,
-                    column: layout.schema.keyFields.joined(separator: "+"), value: parser.keyText(ofRecordAt: chunk.starts[row]),
+                    column: layout.schema.keyFields.joined(separator: "+"), value: parser.fieldText(ofRecordAt: chunk.starts[row], fields: layout.keyFields),
                     message: "this key was already accepted on an earlier line; the first row wins")))
             }
         }

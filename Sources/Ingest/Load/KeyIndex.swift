@@ -1,3 +1,5 @@
+internal import CPrefetch
+
 /// An open-addressing hash from a non-negative 64-bit key to a dense row index.
 ///
 /// Flat arrays of keys and values in memory it owns, linear probing, load ≤ 0.5
@@ -49,6 +51,12 @@ public final class KeyIndex: @unchecked Sendable {
         }
     }
 
+    /// Starts loading the slot of `key` into the cache (for a later `insert` or look-up).
+    @inline(__always)
+    public func prefetch(_ key: Int64) {
+        bottomline_prefetch(keys + Lookup.slot(of: key, shift: shift))
+    }
+
     /// Doubles the table and puts every key in its new place.
     private func grow() {
         let (oldKeys, oldValues, oldCapacity) = (keys, values, capacity)
@@ -80,6 +88,12 @@ public final class KeyIndex: @unchecked Sendable {
         @inline(__always)
         static func slot(of key: Int64, shift: UInt64) -> Int {
             Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// Starts loading the slot of `key` into the cache.
+        @inline(__always)
+        public func prefetch(_ key: Int64) {
+            bottomline_prefetch(keys + Self.slot(of: key, shift: shift))
         }
 
         /// The row index of `key`, or nil.

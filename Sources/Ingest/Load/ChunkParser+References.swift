@@ -1,0 +1,100 @@
+/// The second pass over a chunk's candidate rows: references, row rules and keys.
+///
+/// Looking a code up in another feed's key index usually misses the cache, so
+/// the look-ups of a group of rows are prefetched before any is resolved: the
+/// memory waits overlap instead of adding up.
+extension ChunkParser {
+    /// Rows whose look-ups are started together.
+    private static let prefetchGroup = 16
+
+    /// Resolves every reference of the candidate rows to the referenced row
+    /// index, checks the row rules on the typed values, computes each row's
+    /// key, and moves the rows that fail to the quarantine (in place).
+    func resolveReferencesAndRules(_ result: inout Result) {
+        let plan = layout.plan
+        let fieldCount = plan.fields.count
+        let rows = result.lines.count
+        let references = (0..<fieldCount).filter { plan.fields[$0].reference >= 0 }
+        let resolved = UnsafeMutablePointer<Int64>.allocate(capacity: max(fieldCount, 1))
+        defer { resolved.deallocate() }
+        var staged = result.values
+        result.values = []
+        result.keys.reserveCapacity(rows)
+        var kept = 0
+        staged.withUnsafeMutableBufferPointer { values in
+            var groupStart = 0
+            while groupStart < rows {
+                let groupEnd = min(rows, groupStart + Self.prefetchGroup)
+                for row in groupStart..<groupEnd {
+                    for field in references {
+                        plan.lookups[plan.fields[field].reference].prefetch(values[row * fieldCount + field])
+                    }
+                }
+                for row in groupStart..<groupEnd {
+                    let raw = values.baseAddress! + row * fieldCount
+                    if let problem = judgeLinks(raw, into: resolved, references: references,
+                                                line: Int(result.lines[row]), start: result.starts[row]) {
+                        result.quarantine.append(problem)
+                        continue
+                    }
+                    // Keep the row: move it down over rows already dropped.
+                    let target = values.baseAddress! + kept * fieldCount
+                    target.update(from: resolved, count: fieldCount)
+                    result.keys.append(key(target))
+                    if kept != row {
+                        result.lines[kept] = result.lines[row]
+                        result.starts[kept] = result.starts[row]
+                        moveTexts(from: row, to: kept, &result.texts)
+                    }
+                    kept += 1
+                }
+                groupStart = groupEnd
+            }
+        }
+        staged.removeLast((rows - kept) * fieldCount)
+        result.values = staged
+        result.lines.removeLast(rows - kept)
+        result.starts.removeLast(rows - kept)
+        let textFields = result.texts.count / max(rows, 1)
+        result.texts.removeLast((rows - kept) * textFields)
+    }
+
+    /// The references of one row (into `resolved`) and its row rules; the
+    /// problem that sends it to quarantine, or nil.
+    @inline(__always)
+    private func judgeLinks(_ raw: UnsafeMutablePointer<Int64>, into resolved: UnsafeMutablePointer<Int64>,
+                            references: [Int], line: Int, start: Int) -> PendingQuarantine? {
+        let plan = layout.plan
+        resolved.update(from: raw, count: plan.fields.count)
+        for field in references {
+            guard let target = plan.lookups[plan.fields[field].reference].lookup(raw[field]) else {
+                let space = layout.schema.fields[field].reference!
+                return PendingQuarantine(localLine: line, reason: space.unknownReason, column: layout.name(field),
+                                         value: fieldText(ofRecordAt: start, fields: [field]),
+                                         message: "no such \(space.rawValue) in \(space.definingFeed.fileName) (or its row there was quarantined)")
+            }
+            resolved[field] = Int64(target)
+        }
+        if let (rule, field) = plan.brokenRule(raw) {
+            return PendingQuarantine(localLine: line, reason: .invalidValue, column: layout.name(field),
+                                     value: fieldText(ofRecordAt: start, fields: [field]),
+                                     message: "expected \(layout.schema.rowRules[rule].expected)")
+        }
+        return nil
+    }
+
+    /// The key of a row: its key columns (references as row indices) combined into one integer.
+    @inline(__always)
+    private func key(_ stored: UnsafeMutablePointer<Int64>) -> Int64 {
+        let keyFields = layout.keyFields
+        if keyFields.count == 1 { return stored[keyFields[0]] }
+        var key: Int64 = 0
+        for field in keyFields { key = key &* 10_000 &+ stored[field] }
+        return key
+    }
+
+    private func moveTexts(from row: Int, to kept: Int, _ texts: inout [String]) {
+        let perRow = layout.plan.fields.filter { $0.tag == .text }.count
+        for i in 0..<perRow { texts[kept * perRow + i] = texts[row * perRow + i] }
+    }
+}

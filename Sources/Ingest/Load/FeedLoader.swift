@@ -106,7 +106,7 @@ struct ChunkMerger {
         let keys = chunk.keys
         for (row, key) in keys.enumerated() {
             if row + 8 < keys.count { keyIndex.prefetch(keys[row + 8]) }
-            if keyIndex.insert(key, accepted) == nil {
+            if keyIndex.insert(key) == nil {
                 accepted += 1
                 keep?.append(true)
             } else {

@@ -65,9 +65,11 @@ struct FeedCoverage {
                 if let years, Int(years[row]) != referenceYear { continue }
                 seen[Int(reference)] = true
             }
+            var coveredPerCounty = [Int](repeating: 0, count: codes.count)
             for (owner, covered) in seen.enumerated() where covered && owners[owner] >= 0 {
-                perCounty[Int(owners[owner])].covered[feed, default: 0] += 1
+                coveredPerCounty[Int(owners[owner])] += 1
             }
+            for (county, count) in coveredPerCounty.enumerated() { perCounty[county].covered[feed] = count }
         }
         var byCode: [String: County] = [:]
         var total = County()

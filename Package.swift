@@ -30,10 +30,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Ingest", "Engine", "Warehouse"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "TestSupport"]),
-        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Engine", "TestSupport"]),
+        .testTarget(
+            name: "WarehouseTests",
+            dependencies: ["Warehouse", "Engine", "Ingest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

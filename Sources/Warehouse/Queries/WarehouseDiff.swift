@@ -44,7 +44,7 @@ public struct WarehouseDiff: Sendable {
     public let to: String
     public let fromRunID: Int64
     public let toRunID: Int64
-    /// Met on `from`, missed on `to`; by level, code, then catalogue order.
+    /// Met on `from`, missed on `to`; by level, catalogue order, then code.
     public let newlyMissed: [TargetChange]
     /// Missed on `from`, met on `to`; same order.
     public let newlyMet: [TargetChange]

@@ -8,6 +8,9 @@ import GRDB
 /// deinitialisation, so only one run writes at a time; readers
 /// (`openForReading`) take no lock and see the last committed state.
 public final class Warehouse {
+    /// The schema version this build writes (also in `PRAGMA user_version`).
+    public static let schemaVersion = WarehouseSchema.version
+
     /// The SQLite file.
     public let path: String
     /// Runs found `running` when the warehouse was opened for writing (left by

@@ -6,6 +6,6 @@ struct Bottomline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bottomline",
         abstract: "Nightly rural-revitalisation monitoring: ingest the feeds, compute the indicators, publish the figures.",
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, HistoryCommand.self, DiffCommand.self]
     )
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Warehouse
+import Warehouse
 
 @Suite struct WarehouseSchemaTests {
     @Test func migratesAnEmptyFileInANewFolder() throws {
@@ -17,7 +17,7 @@ import TestSupport
             #expect(tables.contains(table), "missing table \(table)")
         }
         #expect(try file.strings("SELECT identifier FROM grdb_migrations") == ["v1"])
-        #expect(try file.int("PRAGMA user_version") == WarehouseSchema.version)
+        #expect(try file.int("PRAGMA user_version") == Warehouse.schemaVersion)
         #expect(try file.strings("PRAGMA journal_mode") == ["wal"])
         #expect(try file.strings("PRAGMA integrity_check") == ["ok"])
         let historyIndex = try file.strings("SELECT name FROM pragma_index_info('indicator_values_history')")

@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "CPrefetch"),
         .target(name: "Ingest", dependencies: ["CPrefetch"]),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
-        .target(name: "Warehouse", dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Warehouse", dependencies: ["Engine", "Ingest", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CRenameExchange"),
         .target(name: "Reports", dependencies: [
             "Engine", "ZIPFoundation", "CRenameExchange", .product(name: "Crypto", package: "swift-crypto"),
@@ -34,10 +34,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Ingest", "Engine", "Warehouse"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "Reports", "Synth", "TestSupport"]),
-        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Engine", "TestSupport"]),
+        .testTarget(
+            name: "WarehouseTests",
+            dependencies: ["Warehouse", "Engine", "Ingest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "Ingest", "TestSupport"]),

@@ -6,6 +6,6 @@ struct Bottomline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bottomline",
         abstract: "Nightly rural-revitalisation monitoring: ingest the feeds, compute the indicators, publish the figures.",
-        subcommands: [CheckCommand.self, RunCommand.self, GenerateCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, GenerateCommand.self, HistoryCommand.self, DiffCommand.self]
     )
 }

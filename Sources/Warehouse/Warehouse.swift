@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// The SQLite warehouse: every run, the published figures of each date, the
+/// quarantine and the feeds' accounting, for `history`, `diff` and `sqlite3`.
+///
+/// A writer (`open`) holds an exclusive lock on `PATH.lock` until `close()` or
+/// deinitialisation, so only one run writes at a time; readers
+/// (`openForReading`) take no lock and see the last committed state.
+public final class Warehouse {
+    /// The schema version this build writes (also in `PRAGMA user_version`).
+    public static let schemaVersion = WarehouseSchema.version
+
+    /// The SQLite file.
+    public let path: String
+    /// Runs found `running` when the warehouse was opened for writing (left by
+    /// a killed process) and marked failed as interrupted.
+    public let interruptedRuns: [Int64]
+
+    let database: DatabaseQueue
+    private let lock: WarehouseLock?
+
+    private init(path: String, database: DatabaseQueue, lock: WarehouseLock?, interruptedRuns: [Int64]) {
+        self.path = path
+        self.database = database
+        self.lock = lock
+        self.interruptedRuns = interruptedRuns
+    }
+
+    deinit {
+        try? database.close()
+        lock?.release()
+    }
+
+    /// Opens (creating the file and its folder if needed) the warehouse for a
+    /// run: takes the lock, brings the schema up to date, and marks runs left
+    /// `running` by a killed process as failed.
+    /// - Throws: `WarehouseError.busy` at once when another process holds the
+    ///   lock; `.newerSchema` when a newer bottomline upgraded the file.
+    public static func open(path: String) throws -> Warehouse {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw WarehouseError.cannotOpen(path: path, reason: "cannot create the folder \(folder)")
+            }
+        }
+        let lock = try WarehouseLock(path: path + ".lock")
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        let database = try queue(path: path, configuration: configuration)
+        let runs = try recognised(path: path) {
+            try database.read { db in try checkSchema(db, path: path) }
+            try WarehouseSchema.migrator.migrate(database)
+            return try markInterruptedRuns(database)
+        }
+        return Warehouse(path: path, database: database, lock: lock, interruptedRuns: runs)
+    }
+
+    /// Opens an existing warehouse to read it (`history`, `diff`), without the
+    /// lock: a run may write meanwhile, reads see the last committed state.
+    /// - Throws: `.notFound` when there is no file at `path`, `.notAWarehouse`
+    ///   when it has no bottomline schema, `.newerSchema` when it is too new.
+    public static func openForReading(path: String) throws -> Warehouse {
+        guard FileManager.default.fileExists(atPath: path) else { throw WarehouseError.notFound(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let database = try queue(path: path, configuration: configuration)
+        try recognised(path: path) {
+            try database.read { db in
+                guard try WarehouseSchema.migrator.hasCompletedMigrations(db) else {
+                    throw WarehouseError.notAWarehouse(path: path)
+                }
+            }
+        }
+        return Warehouse(path: path, database: database, lock: nil, interruptedRuns: [])
+    }
+
+    /// Closes the file and releases the lock. The warehouse cannot be used afterwards.
+    public func close() throws {
+        try database.close()
+        lock?.release()
+    }
+
+    /// Refuses a file that a newer bottomline upgraded, or that holds tables but no warehouse schema.
+    private static func checkSchema(_ db: Database, path: String) throws {
+        if try WarehouseSchema.migrator.hasBeenSuperseded(db) { throw WarehouseError.newerSchema(path: path) }
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+        if tables > 0, try !db.tableExists("grdb_migrations") { throw WarehouseError.notAWarehouse(path: path) }
+    }
+
+    /// Runs `body`, turning SQLite's "not a database" into `.notAWarehouse`.
+    @discardableResult
+    private static func recognised<T>(path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw WarehouseError.notAWarehouse(path: path)
+        }
+    }
+
+    private static func queue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw WarehouseError.notAWarehouse(path: path)
+        } catch let error as DatabaseError {
+            throw WarehouseError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

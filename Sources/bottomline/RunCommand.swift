@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The output folder (replaced as a whole when the run succeeds).")
     var out: String
 
+    @Option(help: "The SQLite warehouse that keeps every night's figures (created when missing).")
+    var warehouse: String?
+
     @Option(help: "Language of the summary, workbook, report and clue lists: zh or en.")
     var lang: ReportLanguage = .zh
 
@@ -29,7 +32,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding)
-        let outcome = NightlyRun(options: options, out: out, report: report).execute()
+        let outcome = NightlyRun(options: options, out: out, report: report, warehousePath: warehouse).execute()
         if outcome != .success { throw ExitCode(outcome.rawValue) }
     }
 }

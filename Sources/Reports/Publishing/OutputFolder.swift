@@ -39,9 +39,10 @@ public struct OutputFolder {
     public func publish() throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: destination.path) {
-            let exchanged = bottomline_rename_exchange(staging.path, destination.path)
-            guard exchanged == 0 else { throw OutputFolderError.swapFailed(destination.path, String(cString: strerror(errno))) }
-            try fileManager.removeItem(at: staging) // now holds the previous outputs
+            guard bottomline_rename_exchange(staging.path, destination.path) == 0 else {
+                throw OutputFolderError.swapFailed(destination.path, String(cString: strerror(errno)))
+            }
+            try? fileManager.removeItem(at: staging) // now holds the previous outputs
         } else {
             try fileManager.moveItem(at: staging, to: destination)
         }

@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["Warehouse", "Engine", "Ingest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport", "ZIPFoundation"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "Ingest", "TestSupport"]),
     ]
 )

@@ -4,7 +4,7 @@ import TestSupport
 
 /// End to end: the real binary on real files.
 @Suite(.serialized) struct RunCommandTests {
-    static let fixture = CommandRunner.repository.appendingPathComponent("Tests/EngineTests/Fixtures/edge_cases").path
+    static let fixture = BottomlineProcess.repository.appendingPathComponent("Tests/EngineTests/Fixtures/edge_cases").path
 
     /// A fresh folder under the system's temporary folder.
     static func scratch() throws -> URL {
@@ -23,8 +23,8 @@ import TestSupport
         let work = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("out")
-        let outcome = try CommandRunner.run(["run", "--data", Self.fixture, "--date", "2026-11-28", "--out", out.path, "--threads", "2"])
-        #expect(outcome.status == 0, "\(outcome.errors)")
+        let outcome = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-28", "--out", out.path, "--threads", "2"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
         let indicators = try String(contentsOf: out.appendingPathComponent("indicators.csv"), encoding: .utf8)
         #expect(indicators.hasPrefix("level,code,name,indicator,numerator,denominator,value\n"))
         #expect(indicators.contains("\nprovince,52,贵州省,insurance_rate,10,14,0.7143\n"))
@@ -39,14 +39,14 @@ import TestSupport
         #expect((persons["sha256"] as? String)?.count == 64)
         #expect((manifest?["stages"] as? [String: Any])?["ingest"] != nil)
         #expect(manifest?["threads"] as? Int == 2)
-        #expect(outcome.errors.contains("stage ingest"))
+        #expect(outcome.standardError.contains("stage ingest"))
     }
 
     @Test func oneAndFourThreadsWriteTheSameBytes() throws {
         let work = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: work) }
         for threads in ["1", "4"] {
-            let outcome = try CommandRunner.run(["run", "--data", Self.fixture, "--date", "2026-11-28",
+            let outcome = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-28",
                                                  "--out", work.appendingPathComponent(threads).path, "--threads", threads])
             #expect(outcome.status == 0)
         }
@@ -63,17 +63,17 @@ import TestSupport
         let data = work.appendingPathComponent("data"), out = work.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try Self.copyFixture(to: data)
-        let good = try CommandRunner.run(["run", "--data", data.path, "--date", "2026-11-28", "--out", out.path])
+        let good = try BottomlineProcess.run(["run", "--data", data.path, "--date", "2026-11-28", "--out", out.path])
         #expect(good.status == 0)
         let before = try Data(contentsOf: out.appendingPathComponent("indicators.csv"))
         // Break every water row but the header: far over the 5 % limit.
         let water = data.appendingPathComponent("water.csv")
         let broken = try String(contentsOf: water, encoding: .utf8).replacingOccurrences(of: ",1,1\n", with: ",yes,1\n")
         try broken.write(to: water, atomically: true, encoding: .utf8)
-        let bad = try CommandRunner.run(["run", "--data", data.path, "--date", "2026-11-29", "--out", out.path])
+        let bad = try BottomlineProcess.run(["run", "--data", data.path, "--date", "2026-11-29", "--out", out.path])
         #expect(bad.status == 4)
-        #expect(bad.errors.contains("water.csv"))
-        #expect(bad.errors.contains("nothing was published"))
+        #expect(bad.standardError.contains("water.csv"))
+        #expect(bad.standardError.contains("nothing was published"))
         #expect(try Data(contentsOf: out.appendingPathComponent("indicators.csv")) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.contains("staging") }
         #expect(leftovers.isEmpty)
@@ -85,23 +85,23 @@ import TestSupport
         // A missing feed file: 3, naming the file.
         try Self.copyFixture(to: work)
         try FileManager.default.removeItem(at: work.appendingPathComponent("employment.csv"))
-        let missing = try CommandRunner.run(["run", "--data", work.path, "--date", "2026-11-28", "--out", work.appendingPathComponent("o").path])
+        let missing = try BottomlineProcess.run(["run", "--data", work.path, "--date", "2026-11-28", "--out", work.appendingPathComponent("o").path])
         #expect(missing.status == 3)
-        #expect(missing.errors.contains("employment.csv: the file is missing"))
+        #expect(missing.standardError.contains("employment.csv: the file is missing"))
         // A pipeline error: 2, with file, line and column.
         let pipeline = work.appendingPathComponent("bad.yaml")
-        let text = try String(contentsOfFile: CommandRunner.repository.appendingPathComponent("Pipelines/guizhou.yaml").path, encoding: .utf8)
+        let text = try String(contentsOfFile: BottomlineProcess.repository.appendingPathComponent("Pipelines/guizhou.yaml").path, encoding: .utf8)
             .replacingOccurrences(of: "numerator: covered and insured", with: "numerator: covered and insurd")
         try text.write(to: pipeline, atomically: true, encoding: .utf8)
-        let badPipeline = try CommandRunner.run(["run", "--pipeline", pipeline.path, "--data", Self.fixture, "--date", "2026-11-28",
+        let badPipeline = try BottomlineProcess.run(["run", "--pipeline", pipeline.path, "--data", Self.fixture, "--date", "2026-11-28",
                                                  "--out", work.appendingPathComponent("o").path])
         #expect(badPipeline.status == 2)
-        #expect(badPipeline.errors.contains("bad.yaml:"))
-        #expect(badPipeline.errors.contains("unknown field 'insurd'"))
+        #expect(badPipeline.standardError.contains("bad.yaml:"))
+        #expect(badPipeline.standardError.contains("unknown field 'insurd'"))
         // A date that does not exist: a usage error.
-        let badDate = try CommandRunner.run(["run", "--data", Self.fixture, "--date", "2026-02-30", "--out", work.path])
+        let badDate = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-02-30", "--out", work.path])
         #expect(badDate.status != 0)
-        #expect(badDate.errors.contains("not a real date"))
+        #expect(badDate.standardError.contains("not a real date"))
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("o").path))
     }
 
@@ -114,11 +114,11 @@ import TestSupport
         let persons = data.appendingPathComponent("persons.csv")
         try (try String(contentsOf: persons, encoding: .utf8) + "520102199001010094,5201020010010004,head,full\n")
             .write(to: persons, atomically: true, encoding: .utf8)
-        let outcome = try CommandRunner.run(["check", "--data", data.path, "--date", "2026-11-28", "--out", work.appendingPathComponent("q").path])
+        let outcome = try BottomlineProcess.run(["check", "--data", data.path, "--date", "2026-11-28", "--out", work.appendingPathComponent("q").path])
         // One bad row of 19 is over 5 %: the check fails, and says so.
         #expect(outcome.status == 4)
-        #expect(outcome.output.contains("persons.csv"))
-        #expect(outcome.output.contains("invalid_person_id=1"))
+        #expect(outcome.standardOutput.contains("persons.csv"))
+        #expect(outcome.standardOutput.contains("invalid_person_id=1"))
         let quarantine = try String(contentsOf: work.appendingPathComponent("q/quarantine.csv"), encoding: .utf8)
         #expect(quarantine.contains("persons.csv,20,invalid_person_id,person_id,520102199001010094,"))
     }

@@ -8,14 +8,50 @@ public enum BottomlineProcess {
         public let standardError: String
     }
 
-    /// The binary built with the tests (`swift build --build-tests` builds it).
+    /// The repository root (three levels above this file); commands run there.
+    public static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary built with the tests (`swift build --build-tests` builds it);
+    /// `BOTTOMLINE_BINARY` overrides it.
     public static var binary: URL {
-        Bundle.main.bundleURL.appendingPathComponent("bottomline")
+        if let path = ProcessInfo.processInfo.environment["BOTTOMLINE_BINARY"] { return URL(fileURLWithPath: path) }
+        let besideTests = Bundle.main.bundleURL.appendingPathComponent("bottomline")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return repository.appendingPathComponent(".build/debug/bottomline")
     }
 
     /// Runs `bottomline arguments…` to the end; its output goes through files, so it never blocks on a full pipe.
     public static func run(_ arguments: [String]) throws -> Result {
         let folder = try TemporaryFolder()
+        let running = try start(arguments, outputFolder: folder)
+        running.process.waitUntilExit()
+        return try running.finish()
+    }
+
+    /// A started command whose output goes to files.
+    public struct Running {
+        public let process: Process
+        let outputPath: String
+        let errorPath: String
+        let folder: TemporaryFolder
+
+        /// What the command has written to standard error so far.
+        public func standardErrorSoFar() -> String {
+            (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        }
+
+        /// The result, once the process has ended.
+        public func finish() throws -> Result {
+            Result(status: process.terminationStatus,
+                   standardOutput: try String(contentsOfFile: outputPath, encoding: .utf8),
+                   standardError: try String(contentsOfFile: errorPath, encoding: .utf8))
+        }
+    }
+
+    /// Starts `bottomline arguments…` in the repository folder without waiting.
+    public static func start(_ arguments: [String], outputFolder: TemporaryFolder? = nil) throws -> Running {
+        let folder = try outputFolder ?? TemporaryFolder()
         let outputPath = folder.file("stdout"), errorPath = folder.file("stderr")
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
@@ -24,14 +60,12 @@ public enum BottomlineProcess {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.currentDirectoryURL = repository
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        process.waitUntilExit()
         try output.close()
         try errors.close()
-        return Result(status: process.terminationStatus,
-                      standardOutput: try String(contentsOfFile: outputPath, encoding: .utf8),
-                      standardError: try String(contentsOfFile: errorPath, encoding: .utf8))
+        return Running(process: process, outputPath: outputPath, errorPath: errorPath, folder: folder)
     }
 }

@@ -44,7 +44,7 @@ public struct ClueListFiles: MeetingOutput {
             ($0.villageCode, $0.householdID) < ($1.villageCode, $1.householdID)
         }
         for household in sorted {
-            let fired = Set(household.signals)
+            let fired = household.signals
             var fields = [household.countyCode, CSVText.feedText(countyName), household.villageCode,
                           CSVText.feedText(household.villageName), household.householdID,
                           household.headResidentID.map(maskedResidentID) ?? ""]
@@ -59,10 +59,9 @@ public struct ClueListFiles: MeetingOutput {
     /// A resident ID with only its first 6 and last 4 characters shown
     /// (`520102********123X`); shorter text is masked whole.
     static func maskedResidentID(_ id: String) -> String {
-        let characters = Array(id)
-        guard characters.count >= 10 else { return String(repeating: "*", count: characters.count) }
-        return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 10)
-            + String(characters.suffix(4))
+        let count = id.count
+        guard count >= 10 else { return String(repeating: "*", count: count) }
+        return String(id.prefix(6)) + String(repeating: "*", count: count - 10) + String(id.suffix(4))
     }
 
     /// Removes `<code>.csv` lists of counties that have no clue households tonight.

@@ -22,8 +22,11 @@ struct ChunkParser {
 
     /// Candidates and quarantine of one chunk.
     struct Result {
-        /// Values of the candidate rows, row-major (`fields` per row); references hold row indices.
+        /// Values of the candidate rows while the chunk is parsed, row-major (`fields` per row);
+        /// references hold row indices. Emptied into `columns` at the end.
         var values: [Int64] = []
+        /// The accepted candidates as typed columns, in schema order.
+        var columns: [TypedColumn] = []
         /// Text fields of the candidate rows, row-major (text fields per row).
         var texts: [String] = []
         /// Key of each candidate row (for duplicate detection).
@@ -87,9 +90,7 @@ struct ChunkParser {
                     result.quarantine.append(encodingProblem(at: invalid, line: line, scanner: scanner))
                     continue reading
                 }
-                let problem = scanner.fields.withUnsafeBufferPointer { spans in
-                    judge(spans, line: line, values: values)
-                }
+                let problem = judge(scanner.fields, line: line, values: values)
                 if let problem {
                     result.quarantine.append(problem)
                     continue reading
@@ -105,6 +106,9 @@ struct ChunkParser {
         result.stop = scanner.position
         result.linesPassed = scanner.linesPassed
         resolveReferencesAndRules(&result)
+        result.columns = typedColumns(result.values, texts: result.texts)
+        result.values = []
+        result.texts = []
         return result
     }
 
@@ -136,6 +140,33 @@ struct ChunkParser {
             }
         }
         return nil
+    }
+
+    /// Row-major staged values split into one typed column per schema field.
+    private func typedColumns(_ values: [Int64], texts: [String]) -> [TypedColumn] {
+        let plan = layout.plan
+        let stride = plan.fields.count
+        let rows = stride == 0 ? 0 : values.count / stride
+        let textFields = plan.fields.filter { $0.tag == .text }.count
+        var textIndex = 0
+        return values.withUnsafeBufferPointer { values in
+            (0..<stride).map { field -> TypedColumn in
+                func narrow<T: FixedWidthInteger>(_: T.Type) -> [T] {
+                    [T](unsafeUninitializedCapacity: rows) { buffer, count in
+                        for row in 0..<rows { buffer[row] = T(truncatingIfNeeded: values[row * stride + field]) }
+                        count = rows
+                    }
+                }
+                switch plan.fields[field].storage {
+                case .uint8: return .uint8(narrow(UInt8.self))
+                case .int32: return .int32(narrow(Int32.self))
+                case .int64: return .int64(narrow(Int64.self))
+                case .text:
+                    defer { textIndex += 1 }
+                    return .text((0..<rows).map { texts[$0 * textFields + textIndex] })
+                }
+            }
+        }
     }
 
     /// The stored value of a non-empty field, or nil when the contract refuses it.

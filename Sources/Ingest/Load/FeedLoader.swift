@@ -119,18 +119,7 @@ struct ChunkMerger {
                     message: "this key was already accepted on an earlier line; the first row wins")))
             }
         }
-        chunk.values.withUnsafeBufferPointer { values in
-            var text = 0
-            let textFields = layout.plan.fields.filter { $0.tag == .text }.count
-            for (field, builder) in builders.enumerated() {
-                if builder.storage == .text {
-                    builder.appendTexts(chunk.texts, offset: text, stride: textFields, keep: keep)
-                    text += 1
-                } else {
-                    builder.append(values, offset: field, stride: builders.count, keep: keep)
-                }
-            }
-        }
+        for (builder, column) in zip(builders, chunk.columns) { builder.append(column, keep: keep) }
         pending.sort { $0.0 < $1.0 }
         quarantine.append(contentsOf: pending.map(\.1))
         line += chunk.linesPassed

@@ -40,13 +40,24 @@ public final class KeyIndex: @unchecked Sendable {
     /// Adds `key` as the next row unless it is present; returns the earlier row when it is.
     @inline(__always)
     public func insert(_ key: Int64) -> Int32? {
-        if let existing = lookupView.lookup(key) { return existing }
         if Double(count + 1) > Double(capacity) * Self.maximumLoad { grow() }
         if count == rowCapacity { growRows() }
-        rowKeys[count] = key
-        place(key, row: count)
-        count += 1
-        return nil
+        let (slot, fingerprint) = Lookup.hash(key, shift: shift)
+        var s = slot
+        while true {
+            let entry = slots[s]
+            if entry == 0 {
+                rowKeys[count] = key
+                slots[s] = UInt64(fingerprint) << 32 | UInt64(count + 1)
+                count += 1
+                return nil
+            }
+            if UInt32(truncatingIfNeeded: entry >> 32) == fingerprint {
+                let row = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if rowKeys[row] == key { return Int32(row) }
+            }
+            s = (s + 1) & (capacity - 1)
+        }
     }
 
     /// Starts loading the slot of `key` into the cache (for a later `insert` or look-up).

@@ -33,34 +33,18 @@ final class ColumnBuilder {
         }
     }
 
-    /// Appends `values[offset], values[offset + stride], …` (row-major staging),
-    /// narrowed to the storage type, skipping rows whose `keep` flag is false.
-    func append(_ values: UnsafeBufferPointer<Int64>, offset: Int, stride: Int, keep: [Bool]?) {
-        func take<T: FixedWidthInteger>(_ target: inout [T]) {
-            var i = offset
-            var row = 0
-            while i < values.count {
-                if keep?[row] ?? true { target.append(T(truncatingIfNeeded: values[i])) }
-                i += stride
-                row += 1
-            }
+    /// Appends a chunk's column, skipping rows whose `keep` flag is false (all kept when nil).
+    func append(_ chunk: TypedColumn, keep: [Bool]?) {
+        func take<T>(_ target: inout [T], _ source: [T]) {
+            guard let keep else { return target.append(contentsOf: source) }
+            for (row, value) in source.enumerated() where keep[row] { target.append(value) }
         }
-        switch storage {
-        case .uint8: take(&uint8)
-        case .int32: take(&int32)
-        case .int64: take(&int64)
-        case .text: break
-        }
-    }
-
-    /// Appends `texts[offset], texts[offset + stride], …`, skipping rows whose `keep` flag is false.
-    func appendTexts(_ texts: [String], offset: Int, stride: Int, keep: [Bool]?) {
-        var i = offset
-        var row = 0
-        while i < texts.count {
-            if keep?[row] ?? true { text.append(texts[i]) }
-            i += stride
-            row += 1
+        switch (storage, chunk) {
+        case (.uint8, .uint8(let values)): take(&uint8, values)
+        case (.int32, .int32(let values)): take(&int32, values)
+        case (.int64, .int64(let values)): take(&int64, values)
+        case (.text, .text(let values)): take(&text, values)
+        default: preconditionFailure("a chunk column of another storage type")
         }
     }
 

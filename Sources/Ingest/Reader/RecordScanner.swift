@@ -33,9 +33,12 @@ struct RecordScanner {
     private(set) var position: Int
     /// Line breaks passed since the scanner started (0-based physical line offset).
     private(set) var linesPassed: Int = 0
-    /// Fields of the last record. Only the first `fieldCount` are meaningful.
-    private(set) var fields: [FieldSpan]
+    /// Storage of the field spans, reused record after record.
+    private let spans: SpanStorage
     private(set) var fieldCount: Int = 0
+
+    /// Fields of the last record.
+    var fields: UnsafeBufferPointer<FieldSpan> { UnsafeBufferPointer(start: spans.pointer, count: fieldCount) }
 
     /// - Parameters:
     ///   - bytes: the whole feed buffer.
@@ -47,8 +50,7 @@ struct RecordScanner {
         self.bytes = bytes
         self.position = start
         self.limit = limit
-        self.fields = Array(repeating: FieldSpan(start: 0, end: 0, hasEscapedQuotes: false),
-                            count: max(expectedFields, 1) + 1)
+        self.spans = SpanStorage(capacity: max(expectedFields, 1) + 1)
     }
 
     private static let comma = UInt8(ascii: ",")
@@ -131,7 +133,8 @@ struct RecordScanner {
     }
 
     private mutating func append(_ span: FieldSpan) {
-        if fieldCount == fields.count { fields.append(span) } else { fields[fieldCount] = span }
+        if fieldCount == spans.capacity { spans.grow() }
+        spans.pointer[fieldCount] = span
         fieldCount += 1
     }
 
@@ -165,4 +168,26 @@ struct RecordScanner {
         fieldCount = 0
         return .malformed(line: recordLine, byteStart: recordStart, problem: problem)
     }
+}
+
+/// Growable memory for the spans of one record.
+private final class SpanStorage {
+    private(set) var pointer: UnsafeMutablePointer<RecordScanner.FieldSpan>
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pointer = .allocate(capacity: capacity)
+    }
+
+    /// Doubles the capacity, keeping the spans stored so far.
+    func grow() {
+        let larger = UnsafeMutablePointer<RecordScanner.FieldSpan>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: pointer, count: capacity)
+        pointer.deallocate()
+        pointer = larger
+        capacity *= 2
+    }
+
+    deinit { pointer.deallocate() }
 }

@@ -29,10 +29,21 @@ struct FeedLoader {
             let layout = try FeedLayout(schema: schema, header: names, file: file.name, keyIndexes: keyIndexes)
             let parser = ChunkParser(bytes: bytes, layout: layout, referenceDate: referenceDate)
             var merger = ChunkMerger(layout: layout, parser: parser, firstLine: header.linesPassed + 1,
-                                     expectedRows: max(16, (bytes.count - header.position) / 48))
+                                     expectedRows: Self.estimatedRows(bytes, from: header.position))
             forEachChunk(parser, bytes: bytes, from: header.position) { merger.merge($0) }
             return merger.finish()
         }
+    }
+
+    /// About how many rows follow `start`: the line breaks of the first
+    /// megabyte scaled to the whole file, with a margin (sizes the key index).
+    static func estimatedRows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let sample = min(bytes.count - start, 1 << 20)
+        guard sample > 0 else { return 16 }
+        var lines = 0
+        for p in start..<(start + sample) where bytes[p] == UInt8(ascii: "\n") { lines += 1 }
+        let perByte = Double(max(lines, 1)) / Double(sample)
+        return max(16, Int(perByte * Double(bytes.count - start) * 1.05))
     }
 
     /// Cuts `from..<end` at line breaks and parses the pieces in parallel,

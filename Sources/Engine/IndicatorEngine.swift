@@ -26,7 +26,8 @@ public enum IndicatorEngine {
         let columns = parallelMap(count: pipeline.slots.count, workers: threads) { pipeline.slots[$0].field.build(source) }
         for (slot, column) in zip(pipeline.slots, columns) { slot.values = column }
         lap("join")
-        let counters = IndicatorCounter(roster: roster, indicators: pipeline.indicators, threads: threads).count()
+        let counters = IndicatorCounter(roster: roster, indicators: pipeline.indicators, cacheSlots: pipeline.cacheSlotCount,
+                                        threads: threads).count()
         lap("count")
         let hierarchy = AreaHierarchy(ingest: ingest, provinceName: pipeline.definition.provinceName)
         let (numerators, denominators) = hierarchy.rollUp(counters, indicatorCount: pipeline.indicators.count)
@@ -36,7 +37,7 @@ public enum IndicatorEngine {
         var clues = ClueList(signals: [], households: [])
         if let index = pipeline.clueIndicator {
             clues = ClueFinder(roster: roster, ingest: ingest, indicator: pipeline.indicators[index],
-                               signals: pipeline.clueSignals, threads: threads).find()
+                               signals: pipeline.clueSignals, cacheSlots: pipeline.cacheSlotCount, threads: threads).find()
         }
         lap("clues")
         for slot in pipeline.slots { slot.values = nil }

@@ -6,6 +6,8 @@ struct ClueFinder {
     let ingest: IngestResult
     let indicator: CompiledIndicator
     let signals: [(ClueSignal, VectorNode)]
+    /// Derived fields cached per batch.
+    let cacheSlots: Int
     let threads: Int
 
     func find() -> ClueList {
@@ -16,7 +18,8 @@ struct ClueFinder {
             roster.memberStart.withUnsafeBufferPointer { memberStart in
                 nonisolated(unsafe) let links = (personHousehold.baseAddress!, memberStart.baseAddress!)
                 return parallelMap(count: pieces, workers: threads) { piece -> [(Int, [String])] in
-                    let context = EvaluationContext(personHousehold: links.0, memberStart: links.1, scratch: Scratch())
+                    let context = EvaluationContext(personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
+                                                    cache: BatchCache(slots: cacheSlots))
                     let rows = (piece * batch)..<min(count, (piece + 1) * batch)
                     let counted = context.scratch.allocate(rows.count)
                     indicator.numerator.evaluate(rows, counted, context)

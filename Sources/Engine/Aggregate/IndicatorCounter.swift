@@ -9,6 +9,8 @@ import Ingest
 struct IndicatorCounter {
     let roster: Roster
     let indicators: [CompiledIndicator]
+    /// Derived fields cached per batch.
+    let cacheSlots: Int
     let threads: Int
     /// Rows per batch: large enough to amortise walking the program, small enough to stay in cache.
     let batchSize = 2048
@@ -24,7 +26,8 @@ struct IndicatorCounter {
                 roster.memberStart.withUnsafeBufferPointer { memberStart in
                     nonisolated(unsafe) let links = (personHousehold.baseAddress!, memberStart.baseAddress!)
                     _ = parallelSlices(slices.count) { slice in
-                        let context = EvaluationContext(personHousehold: links.0, memberStart: links.1, scratch: Scratch())
+                        let context = EvaluationContext(personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
+                                                    cache: BatchCache(slots: cacheSlots))
                         let villages = slices[slice]
                         countRows(of: .household, villages: villages, starts: roster.villageHouseholdStart, context, counters)
                         countRows(of: .person, villages: villages, starts: roster.villagePersonStart, context, counters)

@@ -20,6 +20,8 @@ final class Compiler {
     private var inProgress: Set<String> = []
     /// Columns the programs read, by "entity.name".
     private(set) var slots: [String: ColumnSlot] = [:]
+    /// Derived fields cached per batch (see `CachedNode`).
+    private(set) var cacheSlotCount = 0
 
     init(pipeline: PipelineDefinition, referenceDate: Int32?) {
         file = pipeline.file
@@ -151,8 +153,10 @@ final class Compiler {
                                 message: "derived field '\(name)' refers to itself (directly or through other fields)")
         }
         defer { inProgress.remove(key) }
-        let compiled = try compile(definition.expression, entity: entity,
-                                   expecting: [.bool, .int, .money, .date], role: "derived field '\(name)'")
+        let (node, type) = try compile(definition.expression, entity: entity,
+                                       expecting: [.bool, .int, .money, .date], role: "derived field '\(name)'")
+        let compiled = (CachedNode(node, slot: cacheSlotCount) as VectorNode, type)
+        cacheSlotCount += 1
         compiledDerived[key] = compiled
         return compiled
     }

@@ -39,6 +39,40 @@ final class Scratch {
     deinit { arenas.forEach { $0.deallocate() } }
 }
 
+/// The last batch each derived field was evaluated for, per worker: a field
+/// used by several indicators (`covered`, `relocated_labour`, …) is computed
+/// once per batch and copied after that.
+final class BatchCache {
+    private var ranges: [Range<Int>?]
+    private var buffers: [UnsafeMutablePointer<Int64>?]
+    private var capacities: [Int]
+
+    init(slots: Int) {
+        ranges = Array(repeating: nil, count: slots)
+        buffers = Array(repeating: nil, count: slots)
+        capacities = Array(repeating: 0, count: slots)
+    }
+
+    /// The values of `slot` for `rows`, if that is the batch it holds.
+    @inline(__always)
+    func values(_ slot: Int, for rows: Range<Int>) -> UnsafeMutablePointer<Int64>? {
+        ranges[slot] == rows ? buffers[slot] : nil
+    }
+
+    /// Keeps a copy of `values` as `slot`'s values for `rows`.
+    func store(_ slot: Int, rows: Range<Int>, _ values: UnsafeMutablePointer<Int64>) {
+        if capacities[slot] < rows.count {
+            buffers[slot]?.deallocate()
+            capacities[slot] = max(rows.count, 2048)
+            buffers[slot] = .allocate(capacity: capacities[slot])
+        }
+        buffers[slot]!.update(from: values, count: rows.count)
+        ranges[slot] = rows
+    }
+
+    deinit { buffers.forEach { $0?.deallocate() } }
+}
+
 /// What a node needs to evaluate a batch: the roster's links and the worker's scratch.
 struct EvaluationContext {
     /// Sorted household position of each sorted person.
@@ -46,4 +80,6 @@ struct EvaluationContext {
     /// Members of household h are `memberStart[h] ..< memberStart[h + 1]`.
     let memberStart: UnsafePointer<Int32>
     let scratch: Scratch
+    /// Derived fields of the current batch.
+    let cache: BatchCache
 }

@@ -125,3 +125,24 @@ final class MemberAggregateNode: VectorNode, @unchecked Sendable {
         }
     }
 }
+
+/// A derived field: evaluated once per batch per worker, then served from the cache.
+final class CachedNode: VectorNode, @unchecked Sendable {
+    let inner: VectorNode
+    let slot: Int
+
+    init(_ inner: VectorNode, slot: Int) {
+        self.inner = inner
+        self.slot = slot
+        super.init(entity: inner.entity)
+    }
+
+    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+        if let cached = context.cache.values(slot, for: rows) {
+            out.update(from: cached, count: rows.count)
+            return
+        }
+        inner.evaluate(rows, out, context)
+        context.cache.store(slot, rows: rows, out)
+    }
+}

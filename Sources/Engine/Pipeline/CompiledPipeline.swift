@@ -15,6 +15,8 @@ public struct CompiledPipeline: @unchecked Sendable {
     let clueSignals: [(ClueSignal, VectorNode)]
     /// Columns the programs read; filled when the feeds are bound.
     let slots: [ColumnSlot]
+    /// Derived fields cached per batch.
+    let cacheSlotCount: Int
 
     /// Compiles `definition` for a run on `referenceDate` (day number).
     public static func compile(_ definition: PipelineDefinition, referenceDate: Int32) throws -> CompiledPipeline {
@@ -49,7 +51,8 @@ public struct CompiledPipeline: @unchecked Sendable {
             }
         }
         return CompiledPipeline(definition: definition, indicators: indicators, clueIndicator: clueIndicator,
-                                clueSignals: clueSignals, slots: compiler.slots.keys.sorted().map { compiler.slots[$0]! })
+                                clueSignals: clueSignals, slots: compiler.slots.keys.sorted().map { compiler.slots[$0]! },
+                                cacheSlotCount: compiler.cacheSlotCount)
     }
 
     /// The indicator definitions in catalogue order.

@@ -2,10 +2,11 @@
 //
 // Compiled by fuzz/run.sh together with Sources/Ingest in one module named
 // Ingest, so the internal loader is reachable. Each input is written as a feed
-// file, raw and with a valid header in front, and loaded for several schemas in
+// file, raw and with a valid header in front, and loaded for five schemas in
 // UTF-8 and GB18030, once as one sequential chunk and once cut into tiny chunks.
-// A crash, a broken accounting invariant or a difference between the two reads
-// stops the fuzzer with the input saved in fuzz/findings/.
+// It stops (saving the input in fuzz/findings/) on a crash, a broken accounting
+// invariant, a difference between the two reads, a quarantine line past the end
+// of the file, or when a final line break or CRLF line ends change the result.
 
 #if canImport(Glibc)
 import Glibc
@@ -121,29 +122,58 @@ func fuzzLoad(_ path: String, feed: Feed, encoding: FeedEncoding, chunkBytes: In
     }
 }
 
+/// Stops the fuzzer when two reads that must agree do not.
+func fuzzExpectSame(_ a: FuzzOutcome, _ b: FuzzOutcome, _ what: String) {
+    guard a != b else { return }
+    fatalError("""
+        \(what)
+        first:  \(a)
+        second: \(b)
+        """)
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzIngest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let newline = UInt8(ascii: "\n")
     let chunkBytes = 1 + Int(input.last ?? 0) % 24
-    var files: [(path: String, feeds: [Feed])] = [(FuzzSetting.write(input, as: "raw.csv"), FuzzSetting.schemas)]
+    // The raw input as a whole file: header parsing, BOM, fatal errors.
+    let raw = FuzzSetting.write(input, as: "raw.csv")
     for feed in FuzzSetting.schemas {
-        let header = FuzzSetting.prerequisites.first { $0.0 == feed }.map { String($0.1.prefix { $0 != "\n" }) }
-            ?? feed.schema.fields.map(\.name).joined(separator: ",")
-        files.append((FuzzSetting.write(Array((header + "\n").utf8) + input, as: "headed-\(feed.rawValue).csv"), [feed]))
+        for encoding in FeedEncoding.allCases {
+            fuzzExpectSame(fuzzLoad(raw, feed: feed, encoding: encoding, chunkBytes: Int.max),
+                           fuzzLoad(raw, feed: feed, encoding: encoding, chunkBytes: chunkBytes),
+                           "raw \(feed.fileName) \(encoding): one read vs chunks of \(chunkBytes) bytes")
+        }
     }
-    for (path, feeds) in files {
-        for feed in feeds {
-            for encoding in FeedEncoding.allCases {
-                let whole = fuzzLoad(path, feed: feed, encoding: encoding, chunkBytes: Int.max)
-                let chunked = fuzzLoad(path, feed: feed, encoding: encoding, chunkBytes: chunkBytes)
-                if whole != chunked {
-                    fatalError("""
-                        \(feed.fileName) \(encoding): chunks of \(chunkBytes) bytes differ from one read
-                        one read: \(whole)
-                        chunked:  \(chunked)
-                        """)
-                }
+    // The input as rows under a valid header.
+    let physicalLines = input.reduce(2) { $0 + ($1 == newline ? 1 : 0) }
+    for feed in FuzzSetting.schemas {
+        let header = Array(feed.schema.fields.map(\.name).joined(separator: ",").utf8)
+        let headed = header + [newline] + input
+        let path = FuzzSetting.write(headed, as: "headed.csv")
+        var utf8Read = FuzzOutcome()
+        for encoding in FeedEncoding.allCases {
+            let whole = fuzzLoad(path, feed: feed, encoding: encoding, chunkBytes: Int.max)
+            fuzzExpectSame(whole, fuzzLoad(path, feed: feed, encoding: encoding, chunkBytes: chunkBytes),
+                           "\(feed.fileName) \(encoding): one read vs chunks of \(chunkBytes) bytes")
+            if let last = whole.quarantine.last, last.line > physicalLines {
+                fatalError("\(feed.fileName): quarantine line \(last.line) past the last line \(physicalLines)")
             }
+            if encoding == .utf8 { utf8Read = whole }
+        }
+        // A final line break changes nothing.
+        if input.last != newline {
+            let path = FuzzSetting.write(headed + [newline], as: "headed-final-break.csv")
+            fuzzExpectSame(utf8Read, fuzzLoad(path, feed: feed, encoding: .utf8, chunkBytes: Int.max),
+                           "\(feed.fileName): adding a final line break changed the result")
+        }
+        // Without quotes or carriage returns, CRLF line ends read like LF.
+        if !input.contains(UInt8(ascii: "\"")) && !input.contains(UInt8(ascii: "\r")) {
+            let crlf = headed.flatMap { $0 == newline ? [UInt8(ascii: "\r"), newline] : [$0] }
+            let path = FuzzSetting.write(crlf, as: "headed-crlf.csv")
+            fuzzExpectSame(utf8Read, fuzzLoad(path, feed: feed, encoding: .utf8, chunkBytes: Int.max),
+                           "\(feed.fileName): CRLF line ends read differently from LF")
         }
     }
     return 0

@@ -3,7 +3,8 @@
 #   bash fuzz/run.sh [SECONDS]        (or: make fuzz SECONDS=…)
 # Seeds: fuzz/corpus/ (committed). Inputs found while fuzzing: .build/fuzz/corpus/.
 # Crashes, broken accounting and chunked-vs-sequential differences are saved in
-# fuzz/findings/ (git-ignored); replay one with: .build/fuzz/fuzz-ingest fuzz/findings/<file>
+# fuzz/findings/ (git-ignored); replay one with:
+#   SWIFT_BACKTRACE=enable=no .build/fuzz/fuzz-ingest fuzz/findings/<file>
 set -euo pipefail
 SECONDS_TO_RUN="${1:-60}"
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ SCRATCH="$(mktemp -d "$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp )/fuzz-in
 trap 'rm -rf "$SCRATCH"' EXIT
 echo "fuzz: running for ${SECONDS_TO_RUN} s; findings go to fuzz/findings/" >&2
 status=0
-TMPDIR="$SCRATCH" "$OUT/fuzz-ingest" "$OUT/corpus" fuzz/corpus \
+SWIFT_BACKTRACE=enable=no TMPDIR="$SCRATCH" "$OUT/fuzz-ingest" "$OUT/corpus" fuzz/corpus \
     -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix=fuzz/findings/ -print_final_stats=1 || status=$?
 if [ "$status" -ne 0 ]; then

@@ -1,3 +1,4 @@
+import Foundation
 import Ingest
 
 /// Writes a data folder with the nine feeds of the contract.
@@ -84,8 +85,14 @@ public struct FeedFolderWriter: Sendable {
 
     /// Writes every feed not omitted into `folder` (replacing files already there).
     public func write(to folder: TemporaryFolder) throws {
+        try write(toPath: folder.path)
+    }
+
+    /// Writes every feed not omitted into the existing folder at `path`.
+    public func write(toPath path: String) throws {
         for feed in Feed.allCases where !omitted.contains(feed) {
-            try folder.write(feed.fileName, bytes: bytes(of: feed))
+            let file = URL(fileURLWithPath: path).appendingPathComponent(feed.fileName)
+            try Data(bytes(of: feed)).write(to: file)
         }
     }
 }

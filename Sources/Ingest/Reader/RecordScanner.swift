@@ -147,6 +147,9 @@ struct RecordScanner {
             } else if bytes[position] == Self.carriageReturn && position + 1 < count && bytes[position + 1] == Self.newline {
                 position += 2
                 linesPassed += 1
+            } else if bytes[position] == Self.carriageReturn && position + 1 == count {
+                // A CR that ends the file ends the last line, as it does after a field.
+                position += 1
             } else {
                 return
             }

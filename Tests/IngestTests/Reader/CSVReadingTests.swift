@@ -73,6 +73,14 @@ import TestSupport
         }
     }
 
+    @Test func strayCarriageReturnAtTheEndOfTheFileIsNotARow() throws {
+        var writer = FeedFolderWriter()
+        writer.files[.villages] = writer.bytes(of: .villages) + Array("\r".utf8)
+        let result = try ingest(writer)
+        #expect(result.quarantine.isEmpty)
+        #expect(result.accounting(.villages).read == 1)
+    }
+
     @Test func emptyLinesAreSkippedAndLineNumbersStayPhysical() throws {
         var writer = FeedFolderWriter()
         // Lines: 3 empty, 4 a, 5–6 empty, 7 b, 8 bad, 9 empty.

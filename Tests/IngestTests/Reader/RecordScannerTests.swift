@@ -73,6 +73,14 @@ import Testing
                                                        .record(line: 5, fields: ["c", "d"])])
     }
 
+    @Test func carriageReturnEndingTheFileIsALineEndNotARecord() {
+        // Found by the fuzzer: "…\n\r" read one record more than "…\n\r\n".
+        #expect(Self.scan("a,b\n\r") == [.record(line: 0, fields: ["a", "b"])])
+        #expect(Self.scan("a,b\n\r") == Self.scan("a,b\n\r\n"))
+        #expect(Self.scan("\r") == [])
+        #expect(Self.scan("a,b\n\r\rc") == [.record(line: 0, fields: ["a", "b"]), .record(line: 1, fields: ["\r\rc"])])
+    }
+
     @Test func emptyFieldsAreKept() {
         #expect(Self.scan("a,,c\n,\n") == [.record(line: 0, fields: ["a", "", "c"]), .record(line: 1, fields: ["", ""])])
     }

@@ -26,9 +26,8 @@ struct CheckCommand: ParsableCommand {
         }
         let ingest: IngestResult
         do {
-            ingest = try Ingestor.load(folder: options.data, options: IngestOptions(
-                referenceDate: try options.referenceDate, encodings: pipeline.encodings,
-                maxQuarantineShare: pipeline.maxQuarantineShare, threads: options.threads, progress: logLine))
+            ingest = try Ingestor.load(folder: options.data, options: options.ingestOptions(
+                referenceDate: try options.referenceDate, pipeline: pipeline))
         } catch let error as IngestError {
             logLine("error: " + error.description)
             throw ExitCode(ExitStatus.feedUnreadable.rawValue)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 import Ingest
 
@@ -24,6 +25,20 @@ struct CommonOptions: ParsableArguments {
             }
             return day
         }
+    }
+
+    /// Ingest settings from these options and the pipeline file, with the log
+    /// line per feed and, on a terminal, live progress.
+    func ingestOptions(referenceDate: Int32, pipeline: PipelineDefinition) -> IngestOptions {
+        var settings = IngestOptions(referenceDate: referenceDate, encodings: pipeline.encodings,
+                                     maxQuarantineShare: pipeline.maxQuarantineShare, threads: threads, progress: logLine)
+        let progress = TerminalProgress()
+        if progress.enabled {
+            settings.readProgress = { feed, done, total, rows in
+                progress.update("ingest \(feed.fileName)", done: done, total: total, rows: rows, bytes: done)
+            }
+        }
+        return settings
     }
 
     func validate() throws {

@@ -47,15 +47,15 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let options = SynthOptions(persons: persons, seed: seed, referenceDate: DayNumber.parse(date) ?? SynthOptions.defaultReferenceDate,
                                    dirty: dirty, encoding: FeedEncoding(rawValue: encoding) ?? .utf8)
-        let terminal = isatty(STDERR_FILENO) != 0
+        let progress = TerminalProgress()
+        let persons = self.persons
         let summary = try SyntheticProvince.generate(into: out, options: options) { event in
             switch event {
             case .stage(let text):
                 Self.log("generate \(text)")
-            case .counties(let done, let total) where terminal:
-                FileHandle.standardError.write(Data("\rgenerate counties \(done)/\(total)\(done == total ? "\n" : "")".utf8))
-            case .counties:
-                break
+            case .counties(let done, let total):
+                progress.update("generate counties", done: done, total: total,
+                                rows: persons * done / max(total, 1), bytes: nil)
             }
         }
         let bytes = summary.fileSizes.values.reduce(0, +)

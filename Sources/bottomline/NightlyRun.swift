@@ -96,9 +96,8 @@ struct NightlyRun {
 
     private func load(_ pipeline: CompiledPipeline, referenceDate: Int32) throws -> IngestResult {
         do {
-            return try Ingestor.load(folder: options.data, options: IngestOptions(
-                referenceDate: referenceDate, encodings: pipeline.definition.encodings,
-                maxQuarantineShare: pipeline.definition.maxQuarantineShare, threads: options.threads, progress: logLine))
+            return try Ingestor.load(folder: options.data, options: options.ingestOptions(
+                referenceDate: referenceDate, pipeline: pipeline.definition))
         } catch {
             throw Failure(status: .feedUnreadable, message: "error: \(error)")
         }

@@ -8,6 +8,8 @@ struct FeedLoader {
     let keyIndexes: [KeySpace: KeyIndex]
     /// Target chunk size; chunks are cut at line breaks.
     let chunkBytes: Int
+    /// Told after each wave of chunks: bytes read, bytes in all, rows read.
+    let progress: (@Sendable (Int, Int, Int) -> Void)?
 
     /// What loading a feed produced.
     struct Outcome {
@@ -30,7 +32,12 @@ struct FeedLoader {
             let parser = ChunkParser(bytes: bytes, layout: layout, referenceDate: referenceDate)
             var merger = ChunkMerger(layout: layout, parser: parser, firstLine: header.linesPassed + 1,
                                      expectedRows: Self.estimatedRows(bytes, from: header.position))
-            forEachChunk(parser, bytes: bytes, from: header.position) { merger.merge($0) }
+            var rows = 0
+            forEachChunk(parser, bytes: bytes, from: header.position) { chunk in
+                merger.merge(chunk)
+                rows += chunk.read
+                progress?(min(chunk.stop, bytes.count), bytes.count, rows)
+            }
             return merger.finish()
         }
     }

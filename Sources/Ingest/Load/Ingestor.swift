@@ -12,6 +12,8 @@ public struct IngestOptions: Sendable {
     public var threads: Int
     /// Called after each feed with one line for the log.
     public var progress: (@Sendable (String) -> Void)?
+    /// Called as a feed is read: the feed, bytes read so far, the feed's size and rows read so far.
+    public var readProgress: (@Sendable (Feed, Int, Int, Int) -> Void)?
     /// Bytes per parallel parsing chunk (chunks are cut at line breaks; the
     /// result does not depend on it). Small values exercise chunk seams in tests.
     public var chunkBytes = 4 << 20
@@ -68,7 +70,8 @@ public enum Ingestor {
             let file = try FeedFile(path: path, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8)
             let loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
                                     workers: max(1, options.threads), keyIndexes: keyIndexes,
-                                    chunkBytes: max(1, options.chunkBytes))
+                                    chunkBytes: max(1, options.chunkBytes),
+                                    progress: options.readProgress.map { report in { @Sendable in report(feed, $0, $1, $2) } })
             let outcome = try loader.load(file)
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)

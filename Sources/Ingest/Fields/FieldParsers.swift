@@ -5,19 +5,19 @@ enum FieldParsers {
     @inline(__always)
     static func fixedDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, width: Int) -> Int64? {
         guard end - start == width else { return nil }
-        var value: Int64 = 0
-        for p in start..<end {
-            let d = Int64(bytes[p]) &- 48
-            guard d >= 0 && d <= 9 else { return nil }
-            value = value &* 10 &+ d
-        }
-        return value
+        return digits(bytes, start, end)
     }
 
     /// A non-negative whole number of at most 9 digits.
     @inline(__always)
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
         guard end > start, end - start <= 9 else { return nil }
+        return digits(bytes, start, end)
+    }
+
+    /// The ASCII digits of `bytes[start..<end]` as a number; nil at any other byte.
+    @inline(__always)
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
         var value: Int64 = 0
         for p in start..<end {
             let d = Int64(bytes[p]) &- 48

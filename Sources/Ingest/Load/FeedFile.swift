@@ -54,6 +54,16 @@ final class FeedFile {
         return try body(UnsafeBufferPointer(start: mapped!.assumingMemoryBound(to: UInt8.self), count: size))
     }
 
+    /// Lets the system drop the pages before `offset` from memory (they are
+    /// read again from the file if ever touched): a large feed then never
+    /// sits in memory whole.
+    func release(before offset: Int) {
+        guard let mapped else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = (offset / page) * page
+        if end > 0 { madvise(mapped, end, MADV_DONTNEED) }
+    }
+
     deinit {
         if let mapped { munmap(mapped, size) }
     }

@@ -36,6 +36,7 @@ struct FeedLoader {
             forEachChunk(parser, bytes: bytes, from: header.position) { chunk in
                 merger.merge(chunk)
                 rows += chunk.read
+                file.release(before: chunk.stop)
                 progress?(min(chunk.stop, bytes.count), bytes.count, rows)
             }
             return merger.finish()

@@ -19,7 +19,13 @@ let package = Package(
     targets: [
         .target(name: "Ingest"),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
-        .target(name: "Warehouse", dependencies: ["Engine", "Ingest", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Warehouse",
+            dependencies: [
+                "Engine", "Ingest",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .target(name: "Reports", dependencies: ["Engine", "ZIPFoundation"]),
         .target(name: "Synth", dependencies: ["Ingest"]),
         .executableTarget(

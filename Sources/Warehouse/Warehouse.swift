@@ -50,6 +50,10 @@ public final class Warehouse {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // A publish writes ~30 MB of pages: keep them in memory until the commit.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+        }
         let database = try queue(path: path, configuration: configuration)
         let runs = try recognised(path: path) {
             try database.read { db in try checkSchema(db, path: path) }

@@ -51,8 +51,8 @@ public final class Warehouse {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // A publish writes ~30 MB of pages: keep them in memory until the commit.
-            try db.execute(sql: "PRAGMA cache_size = -262144")
+            // A publish dirties ~25 MB of pages: keep them in memory until the commit.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let database = try queue(path: path, configuration: configuration)
         let runs = try recognised(path: path) {

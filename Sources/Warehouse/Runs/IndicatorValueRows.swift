@@ -13,6 +13,14 @@ enum IndicatorValueRows {
     /// Tells SQLite to copy bound text (`SQLITE_TRANSIENT`).
     private static let copied = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
+    /// Binds text by its UTF-8 bytes, which SQLite copies (no C string is built).
+    private static func bind(_ text: String, _ statement: SQLiteStatement, _ index: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(statement, index, bytes.baseAddress, Int32(bytes.count), copied)
+        }
+    }
+
     static func insert(_ table: IndicatorTable, date: String, into db: Database) throws {
         let indicators = table.indicators
         guard !indicators.isEmpty else { return }
@@ -35,11 +43,11 @@ enum IndicatorValueRows {
                 return parameter
             }
             for (indicatorIndex, indicator) in indicators.enumerated() {
-                sqlite3_bind_text(raw, next(), date, -1, copied)
-                sqlite3_bind_text(raw, next(), area.level.rawValue, -1, copied)
-                sqlite3_bind_text(raw, next(), area.code, -1, copied)
-                sqlite3_bind_text(raw, next(), area.name, -1, copied)
-                sqlite3_bind_text(raw, next(), indicator.id, -1, copied)
+                bind(date, raw, next())
+                bind(area.level.rawValue, raw, next())
+                bind(area.code, raw, next())
+                bind(area.name, raw, next())
+                bind(indicator.id, raw, next())
                 sqlite3_bind_int64(raw, next(), table.numerator(area: areaIndex, indicator: indicatorIndex))
                 if indicator.isRatio {
                     sqlite3_bind_int64(raw, next(), table.denominator(area: areaIndex, indicator: indicatorIndex))
@@ -51,8 +59,7 @@ enum IndicatorValueRows {
                 } else {
                     sqlite3_bind_null(raw, next())
                 }
-                sqlite3_bind_text(raw, next(), table.formattedValue(area: areaIndex, indicator: indicatorIndex), -1,
-                                  copied)
+                bind(table.formattedValue(area: areaIndex, indicator: indicatorIndex), raw, next())
             }
             let code = sqlite3_step(raw)
             guard code == SQLITE_DONE else {

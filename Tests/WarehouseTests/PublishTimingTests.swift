@@ -23,10 +23,10 @@ import Warehouse
         }
         try warehouse.close()
         let rows = table.areas.count * table.indicators.count
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        let bytes = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         print("publish of \(rows) indicator rows, night by night: "
             + seconds.map { String(format: "%.3f s", $0) }.joined(separator: ", ")
-            + String(format: "; file %.1f MB for 3 nights", Double(bytes ?? 0) / 1e6))
+            + String(format: "; file %.1f MB for 3 nights", Double(bytes) / 1e6))
         #expect(try SQLiteFile(path: path).int("SELECT count(*) FROM indicator_values") == rows * 3)
     }
 

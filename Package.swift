@@ -20,7 +20,13 @@ let package = Package(
         .target(name: "CPrefetch"),
         .target(name: "Ingest", dependencies: ["CPrefetch"]),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
-        .target(name: "Warehouse", dependencies: ["Engine", "Ingest", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Warehouse",
+            dependencies: [
+                "Engine", "Ingest",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .target(name: "CRenameExchange"),
         .target(name: "Reports", dependencies: [
             "Engine", "ZIPFoundation", "CRenameExchange", .product(name: "Crypto", package: "swift-crypto"),

@@ -50,6 +50,10 @@ public final class Warehouse {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // A publish dirties ~25 MB of pages: keep them in memory until the commit.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         let database = try queue(path: path, configuration: configuration)
         let runs = try recognised(path: path) {
             try database.read { db in try checkSchema(db, path: path) }
@@ -62,7 +66,8 @@ public final class Warehouse {
     /// Opens an existing warehouse to read it (`history`, `diff`), without the
     /// lock: a run may write meanwhile, reads see the last committed state.
     /// - Throws: `.notFound` when there is no file at `path`, `.notAWarehouse`
-    ///   when it has no bottomline schema, `.newerSchema` when it is too new.
+    ///   when it has no bottomline schema, `.olderSchema` when a run must
+    ///   upgrade it first. A file upgraded by a newer bottomline can be read.
     public static func openForReading(path: String) throws -> Warehouse {
         guard FileManager.default.fileExists(atPath: path) else { throw WarehouseError.notFound(path: path) }
         var configuration = Configuration()
@@ -71,8 +76,11 @@ public final class Warehouse {
         let database = try queue(path: path, configuration: configuration)
         try recognised(path: path) {
             try database.read { db in
-                guard try WarehouseSchema.migrator.hasCompletedMigrations(db) else {
-                    throw WarehouseError.notAWarehouse(path: path)
+                let migrator = WarehouseSchema.migrator
+                guard try migrator.hasCompletedMigrations(db) else {
+                    let applied = try migrator.appliedMigrations(db)
+                    throw applied.isEmpty ? WarehouseError.notAWarehouse(path: path)
+                        : WarehouseError.olderSchema(path: path)
                 }
             }
         }

@@ -10,6 +10,8 @@ public enum WarehouseError: Error, Equatable, CustomStringConvertible {
     case notAWarehouse(path: String)
     /// The file was upgraded by a newer bottomline than this one.
     case newerSchema(path: String)
+    /// A read-only opening of a file that a run of this version has not upgraded yet.
+    case olderSchema(path: String)
     /// A run date that is not a real `YYYY-MM-DD` date.
     case invalidDate(String)
     /// `publish` or `fail` on a run that does not exist or is no longer running.
@@ -36,6 +38,9 @@ public enum WarehouseError: Error, Equatable, CustomStringConvertible {
         case let .newerSchema(path):
             return "\(path) was upgraded by a newer bottomline than this one: use that version, "
                 + "or a copy of the warehouse from before the upgrade"
+        case let .olderSchema(path):
+            return "\(path) was written by an older bottomline: run this version's `bottomline run` once "
+                + "with --warehouse \(path) to upgrade it, then try again"
         case let .invalidDate(text):
             return "'\(text)' is not a date written YYYY-MM-DD (for example 2026-11-28)"
         case let .runNotRunning(runID):

@@ -40,6 +40,8 @@ import Warehouse
         try Warehouse.open(path: path).close()
         try SQLiteFile(path: path).execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
         #expect(throws: WarehouseError.newerSchema(path: path)) { try Warehouse.open(path: path) }
+        // Reading stays possible: upgrades only add tables and columns.
+        #expect(try Warehouse.openForReading(path: path).publishedDates().isEmpty)
     }
 
     @Test func refusesADatabaseThatIsNotAWarehouse() throws {

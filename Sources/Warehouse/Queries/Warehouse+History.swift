@@ -20,16 +20,20 @@ extension Warehouse {
                 filter += " AND code = ?"
                 arguments += [code]
             }
+            // Date by date through the primary key (run_date, level, code, indicator).
             let dates = try String.fetchAll(db, sql: """
-                SELECT DISTINCT run_date FROM indicator_values WHERE \(filter) ORDER BY run_date DESC LIMIT ?
+                SELECT run_date FROM published_runs AS p
+                WHERE EXISTS (SELECT 1 FROM indicator_values WHERE run_date = p.run_date AND \(filter))
+                ORDER BY run_date DESC LIMIT ?
                 """, arguments: arguments + [last ?? -1]).reversed()
             guard let first = dates.first else {
                 throw WarehouseError.unknownArea(level: level.rawValue, code: code ?? "(any)")
             }
             let points = try Row.fetchAll(db, sql: """
                 SELECT run_date, code, name, numerator, denominator, value, value_text FROM indicator_values
-                WHERE \(filter) AND run_date >= ? ORDER BY run_date, code
-                """, arguments: arguments + [first]).map { row in
+                WHERE run_date IN (SELECT run_date FROM published_runs WHERE run_date >= ?) AND \(filter)
+                ORDER BY run_date, code
+                """, arguments: [first] + arguments).map { row in
                 IndicatorHistory.Point(date: row["run_date"], code: row["code"], name: row["name"],
                                        numerator: row["numerator"], denominator: row["denominator"],
                                        value: row["value"], valueText: row["value_text"])

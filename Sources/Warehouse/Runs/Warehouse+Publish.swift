@@ -32,25 +32,7 @@ extension Warehouse {
 
     private func replaceValues(_ db: Database, date: String, table: IndicatorTable) throws {
         try db.execute(sql: "DELETE FROM indicator_values WHERE run_date = ?", arguments: [date])
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO indicator_values
-                (run_date, level, code, name, indicator, numerator, denominator, value, value_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let indicators = table.indicators
-        for (areaIndex, area) in table.areas.enumerated() {
-            for (indicatorIndex, indicator) in indicators.enumerated() {
-                let denominator: Int64? = indicator.isRatio
-                    ? table.denominator(area: areaIndex, indicator: indicatorIndex) : nil
-                insert.setUncheckedArguments([
-                    date, area.level.rawValue, area.code, area.name, indicator.id,
-                    table.numerator(area: areaIndex, indicator: indicatorIndex), denominator,
-                    table.value(area: areaIndex, indicator: indicatorIndex),
-                    table.formattedValue(area: areaIndex, indicator: indicatorIndex),
-                ])
-                try insert.execute()
-            }
-        }
+        try IndicatorValueRows.insert(table, date: date, into: db)
     }
 
     private func recordDefinitions(_ db: Database, runID: Int64, indicators: [IndicatorDefinition]) throws {

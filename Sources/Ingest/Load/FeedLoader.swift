@@ -44,9 +44,9 @@ struct FeedLoader {
     }
 
     /// About how many rows follow `start`: the line breaks of the first
-    /// megabyte scaled to the whole file, with a margin (sizes the key index).
+    /// 256 KB scaled to the whole file, with a margin (sizes the key index).
     static func estimatedRows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let sample = min(bytes.count - start, 1 << 20)
+        let sample = min(bytes.count - start, 1 << 18)
         guard sample > 0 else { return 16 }
         var lines = 0
         for p in start..<(start + sample) where bytes[p] == UInt8(ascii: "\n") { lines += 1 }

@@ -103,11 +103,7 @@ struct RecordScanner {
                     }
                 }
             } else {
-                while p < count {
-                    let byte = bytes[p]
-                    if byte == Self.comma || byte == Self.newline { break }
-                    p += 1
-                }
+                p = Self.nextDelimiter(in: bytes, from: p)
                 var end = p
                 if end > span.start && bytes[end - 1] == Self.carriageReturn && (p == count || bytes[p] == Self.newline) {
                     end -= 1
@@ -130,6 +126,29 @@ struct RecordScanner {
             position = p
             return .record(line: recordLine, byteStart: recordStart, byteEnd: recordEnd)
         }
+    }
+
+    /// The position of the first `,` or line feed at or after `p` (or the end).
+    /// Eight bytes are tested at once: a byte equal to the delimiter becomes a
+    /// zero byte after XOR, and the lowest zero byte of a word is found exactly
+    /// by the borrow trick `(x - 0x01…01) & ~x & 0x80…80`.
+    @inline(__always)
+    private static func nextDelimiter(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var p = start
+        if let base = bytes.baseAddress {
+            while p + 8 <= count {
+                let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let commas = word ^ 0x2C2C_2C2C_2C2C_2C2C
+                let newlines = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                let found = ((commas &- 0x0101_0101_0101_0101) & ~commas | (newlines &- 0x0101_0101_0101_0101) & ~newlines)
+                    & 0x8080_8080_8080_8080
+                if found != 0 { return p + found.trailingZeroBitCount >> 3 }
+                p += 8
+            }
+        }
+        while p < count && bytes[p] != Self.comma && bytes[p] != Self.newline { p += 1 }
+        return p
     }
 
     private mutating func append(_ span: FieldSpan) {

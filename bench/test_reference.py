@@ -4,7 +4,6 @@ bench/testdata/tiny/EXPECTED.md, and the shape of its long output.
     python3 -m pytest bench/test_reference.py
 """
 import csv
-import importlib.util
 import os
 import re
 import subprocess
@@ -12,22 +11,11 @@ import sys
 
 import pytest
 
+from reference_support import BENCH, CATALOGUE, LEVELS, load
+
 duckdb = pytest.importorskip("duckdb")
 
-BENCH = os.path.dirname(os.path.abspath(__file__))
 TINY = os.path.join(BENCH, "testdata", "tiny")
-LEVELS = ["province", "prefecture", "county", "township", "village"]
-CATALOGUE = ["persons", "households", "covered_persons", "monitored_persons", "risk_elimination_rate",
-             "inclusion_within_15d_rate", "insurance_rate", "compulsory_dropouts", "unsafe_housing_households",
-             "tap_water_rate", "migrant_workers", "relocation_employment_rate", "employed_per_relocated_household",
-             "zero_employment_households", "suspected_omissions", "assistance_match_rate"]
-
-
-def load(name, relative_path):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(BENCH, relative_path))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 reference = load("duckdb_reference", "duckdb_reference.py")

@@ -6,29 +6,17 @@ cases (bench/testdata/random_feeds.py).
 """
 import csv
 import datetime
-import importlib.util
 import os
 from fractions import Fraction
 
 import pytest
 
+from reference_support import BENCH, CATALOGUE, LEVELS, load
+
 pytest.importorskip("duckdb")
 
-BENCH = os.path.dirname(os.path.abspath(__file__))
-LEVELS = ["province", "prefecture", "county", "township", "village"]
 COUNTS = {"persons", "households", "covered_persons", "monitored_persons", "compulsory_dropouts",
           "unsafe_housing_households", "migrant_workers", "zero_employment_households", "suspected_omissions"}
-CATALOGUE = ["persons", "households", "covered_persons", "monitored_persons", "risk_elimination_rate",
-             "inclusion_within_15d_rate", "insurance_rate", "compulsory_dropouts", "unsafe_housing_households",
-             "tap_water_rate", "migrant_workers", "relocation_employment_rate", "employed_per_relocated_household",
-             "zero_employment_households", "suspected_omissions", "assistance_match_rate"]
-
-
-def load(name, relative_path):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(BENCH, relative_path))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 reference = load("duckdb_reference", "duckdb_reference.py")

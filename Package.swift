@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The fuzz target (fuzz/run.sh builds it with -sanitize=fuzzer; a plain build replays inputs).
+        .executableTarget(name: "BottomlineFuzz", dependencies: ["Ingest", "Engine", "Reports"], path: "fuzz/Target"),
         .target(name: "TestSupport", dependencies: ["Ingest", "Engine", "Warehouse"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "Reports", "Synth", "TestSupport"]),

@@ -20,7 +20,7 @@ final class FeedFileWriter {
         self.path = path
         self.encoding = encoding
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw SynthError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw SynthError.cannotWrite(path: path, reason: SystemErrorText.describe(errno: errno)) }
         if encoding == .gb18030 {
             let handle = iconv_open("GB18030", "UTF-8")
             guard handle != iconv_t(bitPattern: -1) else {
@@ -62,7 +62,7 @@ final class FeedFileWriter {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw SynthError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                    throw SynthError.cannotWrite(path: path, reason: SystemErrorText.describe(errno: errno))
                 }
                 offset += written
             }

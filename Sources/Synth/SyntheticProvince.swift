@@ -71,7 +71,7 @@ public enum SyntheticProvince {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw SynthError.cannotCreateFolder(path: folder, reason: error.localizedDescription)
+            throw SynthError.cannotCreateFolder(path: folder, reason: SystemErrorText.describe(error))
         }
         var writers: [Feed: FeedFileWriter] = [:]
         for feed in Feed.allCases {

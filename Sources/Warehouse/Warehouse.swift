@@ -47,6 +47,7 @@ public final class Warehouse {
             }
         }
         let lock = try WarehouseLock(path: path + ".lock")
+        try WarehouseFileCheck.checkBeforeOpening(path: path)
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
@@ -70,6 +71,7 @@ public final class Warehouse {
     ///   upgrade it first. A file upgraded by a newer bottomline can be read.
     public static func openForReading(path: String) throws -> Warehouse {
         guard FileManager.default.fileExists(atPath: path) else { throw WarehouseError.notFound(path: path) }
+        try WarehouseFileCheck.checkBeforeOpening(path: path)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -96,6 +98,7 @@ public final class Warehouse {
     /// Refuses a file that a newer bottomline upgraded, or that holds tables but no warehouse schema.
     private static func checkSchema(_ db: Database, path: String) throws {
         if try WarehouseSchema.migrator.hasBeenSuperseded(db) { throw WarehouseError.newerSchema(path: path) }
+        try WarehouseFileCheck.checkVersion(db, path: path)
         let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
         if tables > 0, try !db.tableExists("grdb_migrations") { throw WarehouseError.notAWarehouse(path: path) }
     }

@@ -8,6 +8,8 @@ public enum WarehouseError: Error, Equatable, CustomStringConvertible {
     case notFound(path: String)
     /// The file is a SQLite file but not a bottomline warehouse (or not yet migrated).
     case notAWarehouse(path: String)
+    /// The file exists but is empty (0 bytes): a failed copy, not a new warehouse.
+    case emptyFile(path: String)
     /// The file was upgraded by a newer bottomline than this one.
     case newerSchema(path: String)
     /// A read-only opening of a file that a run of this version has not upgraded yet.
@@ -35,6 +37,9 @@ public enum WarehouseError: Error, Equatable, CustomStringConvertible {
             return "no warehouse at \(path): check the --warehouse path (a run creates it)"
         case let .notAWarehouse(path):
             return "\(path) is not a bottomline warehouse (no schema version found): check the --warehouse path"
+        case let .emptyFile(path):
+            return "\(path) is an empty file (0 bytes), not a warehouse: it was left there by a failed copy or a full disk. "
+                + "Restore the warehouse from its backup, or delete the empty file to start a new warehouse"
         case let .newerSchema(path):
             return "\(path) was upgraded by a newer bottomline than this one: use that version, "
                 + "or a copy of the warehouse from before the upgrade"

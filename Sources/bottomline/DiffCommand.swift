@@ -32,7 +32,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let warehouse = try Warehouse.openForReading(path: options.warehouse)
         let diff = try warehouse.diff(from: from, to: to, movers: Self.movers)
-        print(csv ? Self.csv(diff) : Self.text(diff), terminator: "")
+        print(csv ? Self.csv(diff) : TerminalText.plain(Self.text(diff)), terminator: "")
     }
 
     static let csvHeader = "section,level,code,name,indicator,from_value,to_value,change,note"
@@ -43,19 +43,20 @@ struct DiffCommand: ParsableCommand {
         var out = csvHeader + "\n"
         for (section, changes) in [("targets_newly_missed", diff.newlyMissed), ("targets_newly_met", diff.newlyMet)] {
             for change in changes {
-                out += CSVText.line([section, change.level.rawValue, change.code, CSVText.feedText(change.name),
-                                     change.indicator, change.fromText, change.toText, "",
+                out += CSVText.line([section, change.level.rawValue, CSVText.feedText(change.code), CSVText.feedText(change.name),
+                                     CSVText.feedText(change.indicator), change.fromText, change.toText, "",
                                      CSVText.field("target \(change.target)")])
             }
         }
         for mover in diff.movers {
-            out += CSVText.line(["biggest_movers", "county", mover.code, CSVText.feedText(mover.name), mover.indicator,
+            out += CSVText.line(["biggest_movers", "county", CSVText.feedText(mover.code), CSVText.feedText(mover.name),
+                                 CSVText.feedText(mover.indicator),
                                  mover.fromText, mover.toText, mover.changeText, "rank \(mover.rank)"])
         }
         for change in diff.quarantineChanges {
-            out += CSVText.line([change.appeared ? "quarantine_new" : "quarantine_vanished", "", "", change.feed, "",
+            out += CSVText.line([change.appeared ? "quarantine_new" : "quarantine_vanished", "", "", CSVText.feedText(change.feed), "",
                                  String(change.fromRows), String(change.toRows),
-                                 signed(change.toRows - change.fromRows), change.reason])
+                                 signed(change.toRows - change.fromRows), CSVText.feedText(change.reason)])
         }
         return out
     }

@@ -49,7 +49,7 @@ struct GenerateCommand: ParsableCommand {
                                    dirty: dirty, encoding: FeedEncoding(rawValue: encoding) ?? .utf8)
         let progress = TerminalProgress()
         let persons = self.persons
-        let summary = try SyntheticProvince.generate(into: out, options: options) { event in
+        let summary = try SyntheticProvince.generateStaged(into: out, options: options) { event in
             switch event {
             case .stage(let text):
                 Self.log("generate \(text)")

@@ -46,7 +46,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let warehouse = try Warehouse.openForReading(path: options.warehouse)
         let history = try warehouse.history(indicator: indicator, level: level, code: code, last: last)
-        print(csv ? Self.csv(history) : Self.table(history), terminator: "")
+        print(csv ? Self.csv(history) : TerminalText.plain(Self.table(history)), terminator: "")
     }
 
     static let csvHeader = "run_date,level,code,name,indicator,numerator,denominator,value"
@@ -56,7 +56,8 @@ struct HistoryCommand: ParsableCommand {
         var out = csvHeader + "\n"
         for point in history.points {
             out += CSVText.line([
-                point.date, history.level.rawValue, point.code, CSVText.feedText(point.name), history.indicator,
+                point.date, history.level.rawValue, CSVText.feedText(point.code), CSVText.feedText(point.name),
+                CSVText.feedText(history.indicator),
                 String(point.numerator), point.denominator.map(String.init) ?? "", point.valueText,
             ])
         }

@@ -69,8 +69,9 @@ struct NightlyRun {
             }
             return failure.status
         } catch {
-            logLine("error: \(error)")
-            if let warehouse, let runID { try? warehouse.fail(runID: runID, message: "\(error)", inputs: inputs) }
+            let message = SystemErrorText.describe(error)
+            logLine("error: \(message)")
+            if let warehouse, let runID { try? warehouse.fail(runID: runID, message: message, inputs: inputs) }
             return .outputFailed
         }
     }

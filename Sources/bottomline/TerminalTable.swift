@@ -1,3 +1,5 @@
+import Reports
+
 /// A plain-text table for the terminal: columns padded to their widest cell,
 /// Chinese characters counted as two columns, numbers aligned right.
 struct TerminalTable {
@@ -17,11 +19,12 @@ struct TerminalTable {
     private(set) var rows: [[String]] = []
 
     init(_ columns: [Column]) {
-        headers = columns.map(\.header)
+        headers = columns.map { TerminalText.plain($0.header) }
         alignments = columns.map(\.alignment)
     }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    /// Adds a row; control characters in its cells are dropped (see `TerminalText`).
+    mutating func append(_ row: [String]) { rows.append(row.map(TerminalText.plain)) }
 
     /// The table with a rule under the header, each line indented by `indent` spaces.
     func text(indent: Int = 0) -> String {

@@ -17,11 +17,9 @@ import Darwin
         return try #require(attributes[.posixPermissions] as? Int) & 0o777
     }
 
-    /// Writes the clue lists with a permissive umask (the modes must not depend on it).
+    /// Writes the clue lists (CLITests.RestrictedFilesTests checks the modes under umask 0, in a child process).
     func writeClues(_ options: ReportOptions = ReportOptions(), into folder: TemporaryFolder) throws {
         let (_, ingest) = try FeedFixture.ingest()
-        let previous = umask(0o000)
-        defer { umask(previous) }
         try ClueListFiles().write(ProvinceFixture.inputs(ingest: ingest), options: options, to: folder.url)
     }
 

@@ -6,10 +6,12 @@ extension Compiler {
     func constant(_ literal: Typed, as type: ValueType) throws -> Int64 {
         switch (literal, type) {
         case (.number(let text, let offset), .int):
-            guard let value = Int64(text) else { throw ExpressionFailure(offset: offset, message: "expected a whole number, found \(text)") }
+            guard let value = Int64(text), value.magnitude <= 999_999_999_999_999 else {
+                throw ExpressionFailure(offset: offset, message: "expected a whole number of at most 15 digits, found \(text)")
+            }
             return value
         case (.number(let text, let offset), .money):
-            guard let value = Self.hundredths(text) else { throw ExpressionFailure(offset: offset, message: "expected an amount such as 7500 or 7500.50, found \(text)") }
+            guard let value = Self.hundredths(text) else { throw ExpressionFailure(offset: offset, message: "expected an amount such as 7500 or 7500.50 (at most 15 digits before the point), found \(text)") }
             return value
         case (.text(let text, let offset), .date):
             guard let day = DayNumber.parse(text) else { throw ExpressionFailure(offset: offset, message: "expected a date 'YYYY-MM-DD', found '\(text)'") }
@@ -26,7 +28,10 @@ extension Compiler {
         }
     }
 
-    /// Decimal text in hundredths, exactly (`7500` → 750000).
+    /// Largest literal the engine takes, so sums of literals and fields stay exact.
+    static let largestLiteral: Int64 = 99_999_999_999_999_999
+
+    /// Decimal text in hundredths, exactly (`7500` → 750000); nil past `largestLiteral` hundredths.
     static func hundredths(_ text: String) -> Int64? {
         let negative = text.hasPrefix("-")
         let digits = negative ? String(text.dropFirst()) : text
@@ -38,7 +43,9 @@ extension Compiler {
             guard decimals.count <= 2, let value = Int64(decimals) else { return nil }
             fraction = decimals.count == 1 ? value * 10 : value
         }
-        let amount = whole * 100 + fraction
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: 100)
+        guard !overflow, scaled <= largestLiteral else { return nil }
+        let amount = scaled + fraction
         return negative ? -amount : amount
     }
 
@@ -104,15 +111,25 @@ extension Compiler {
             if case .vector(_, let t) = r { rt = t }
             return (lt, rt)
         }()
+        let result = try arithmeticNode(l, r, types, subtract: subtract, vector: vector, op: op, offset: offset)
+        if case .vector(let node, _) = result, node.largest == .max {
+            throw ExpressionFailure(offset: offset, message: "this '\(op)' could exceed the largest number the engine computes with "
+                + "exactly (about 9.2 × 10¹⁸); use smaller numbers")
+        }
+        return result
+    }
+
+    private func arithmeticNode(_ l: Typed, _ r: Typed, _ types: (ValueType?, ValueType?), subtract: Bool,
+                                vector: (Typed, ValueType) throws -> VectorNode, op: String, offset: Int) throws -> Typed {
         switch types {
         case (.date, .date) where subtract:
-            return .vector(ArithmeticNode(subtract: true, try vector(l, as: .date), try vector(r, as: .date)), .int)
+            return .vector(ArithmeticNode(subtract: true, try vector(l, .date), try vector(r, .date)), .int)
         case (.date, .int), (.date, nil):
-            return .vector(ArithmeticNode(subtract: subtract, try vector(l, as: .date), try vector(r, as: .int)), .date)
+            return .vector(ArithmeticNode(subtract: subtract, try vector(l, .date), try vector(r, .int)), .date)
         case (.int, .int), (.int, nil), (nil, .int):
-            return .vector(ArithmeticNode(subtract: subtract, try vector(l, as: .int), try vector(r, as: .int)), .int)
+            return .vector(ArithmeticNode(subtract: subtract, try vector(l, .int), try vector(r, .int)), .int)
         case (.money, .money), (.money, nil), (nil, .money):
-            return .vector(ArithmeticNode(subtract: subtract, try vector(l, as: .money), try vector(r, as: .money)), .money)
+            return .vector(ArithmeticNode(subtract: subtract, try vector(l, .money), try vector(r, .money)), .money)
         default:
             let names = [types.0, types.1].map { $0?.description ?? "a value" }
             throw ExpressionFailure(offset: offset, message: "cannot compute \(names[0]) \(op) \(names[1])")

@@ -18,6 +18,8 @@ final class Compiler {
     private let referenceDate: Int32?
     private var compiledDerived: [String: (VectorNode, ValueType)] = [:]
     private var inProgress: Set<String> = []
+    /// Longest chain of derived fields using one another (each adds its expression's depth to the programs).
+    static let maximumDerivedDepth = 12
     /// Columns the programs read, by "entity.name".
     private(set) var slots: [String: ColumnSlot] = [:]
     /// Derived fields cached per batch (see `CachedNode`).
@@ -147,6 +149,12 @@ final class Compiler {
         guard let definition = derived[entity]?[name] else { return nil }
         let key = entity.rawValue + "." + name
         if let compiled = compiledDerived[key] { return compiled }
+        guard inProgress.count < Self.maximumDerivedDepth else {
+            let location = definition.expression.location
+            throw PipelineError(file: file, line: location.line, column: location.column,
+                                message: "derived field '\(name)' is reached through more than \(Self.maximumDerivedDepth) derived fields "
+                                    + "that use one another; shorten the chain")
+        }
         guard inProgress.insert(key).inserted else {
             let location = definition.expression.location
             throw PipelineError(file: file, line: location.line, column: location.column,

@@ -60,13 +60,19 @@ final class BatchCache {
     }
 
     /// Keeps a copy of `values` as `slot`'s values for `rows`.
+    /// An empty range (a batch of households without members) is stored too,
+    /// in a buffer allocated like any other.
     func store(_ slot: Int, rows: Range<Int>, _ values: UnsafeMutablePointer<Int64>) {
-        if capacities[slot] < rows.count {
+        let buffer: UnsafeMutablePointer<Int64>
+        if let existing = buffers[slot], capacities[slot] >= rows.count {
+            buffer = existing
+        } else {
             buffers[slot]?.deallocate()
             capacities[slot] = max(rows.count, 2048)
-            buffers[slot] = .allocate(capacity: capacities[slot])
+            buffer = .allocate(capacity: capacities[slot])
+            buffers[slot] = buffer
         }
-        buffers[slot]!.update(from: values, count: rows.count)
+        buffer.update(from: values, count: rows.count)
         ranges[slot] = rows
     }
 

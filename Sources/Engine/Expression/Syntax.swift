@@ -29,8 +29,14 @@ indirect enum Syntax {
 ///     sum       := primary (('+' | '-') primary)*
 ///     primary   := number | string | field | name '(' args ')' | '[' list ']' | '(' or ')'
 struct Parser {
+    /// Deepest nesting an expression may have: brackets, calls, 'not's and each
+    /// link of an and/or/+/- chain count one level. The parser, the type checker
+    /// and the vector programs recurse once per level, so this bounds their stack.
+    static let maximumDepth = 100
+
     private let tokens: [Token]
     private var position = 0
+    private var depth = 0
 
     init(tokens: [Token]) { self.tokens = tokens }
 
@@ -71,10 +77,25 @@ struct Parser {
         }
     }
 
+    /// Goes one level deeper at `offset`, refusing past `maximumDepth`; `levels` levels are given back by `leave`.
+    private mutating func enter(_ offset: Int) throws {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw ExpressionFailure(offset: offset, message: "this expression nests more than \(Self.maximumDepth) levels deep "
+                + "(brackets, 'not's, calls or a long chain of and/or/+/-); split it into derived fields")
+        }
+    }
+
+    private mutating func leave(_ levels: Int = 1) { depth -= levels }
+
     private mutating func parseOr() throws -> Syntax {
         var left = try parseAnd()
+        var links = 0
+        defer { leave(links) }
         while isKeyword("or") {
             let offset = advance().offset
+            try enter(offset)
+            links += 1
             left = .binary("or", left, try parseAnd(), offset: offset)
         }
         return left
@@ -82,8 +103,12 @@ struct Parser {
 
     private mutating func parseAnd() throws -> Syntax {
         var left = try parseNot()
+        var links = 0
+        defer { leave(links) }
         while isKeyword("and") {
             let offset = advance().offset
+            try enter(offset)
+            links += 1
             left = .binary("and", left, try parseNot(), offset: offset)
         }
         return left
@@ -92,6 +117,8 @@ struct Parser {
     private mutating func parseNot() throws -> Syntax {
         if isKeyword("not") {
             let offset = advance().offset
+            try enter(offset)
+            defer { leave() }
             return .unary("not", try parseNot(), offset: offset)
         }
         return try parsePredicate()
@@ -139,9 +166,13 @@ struct Parser {
 
     private mutating func parseSum() throws -> Syntax {
         var left = try parsePrimary()
+        var links = 0
+        defer { leave(links) }
         while isSymbol("+") || isSymbol("-") {
             let token = advance()
             guard case .symbol(let symbol) = token.kind else { break }
+            try enter(token.offset)
+            links += 1
             left = .binary(symbol, left, try parsePrimary(), offset: token.offset)
         }
         return left
@@ -149,6 +180,8 @@ struct Parser {
 
     private mutating func parsePrimary() throws -> Syntax {
         let token = advance()
+        try enter(token.offset)
+        defer { leave() }
         switch token.kind {
         case .number(let number):
             return .number(number, offset: token.offset)

@@ -171,6 +171,12 @@ final class ArithmeticNode: VectorNode, @unchecked Sendable {
         super.init(entity: left.entity)
     }
 
+    /// Bounded by the sum of both sides' bounds; `Int64.max` when that could overflow.
+    override var largest: Int64 {
+        let (sum, overflow) = left.largest.addingReportingOverflow(right.largest)
+        return overflow ? .max : sum
+    }
+
     override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }

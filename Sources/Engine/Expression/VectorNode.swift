@@ -6,6 +6,11 @@ class VectorNode: @unchecked Sendable {
 
     init(entity: Entity) { self.entity = entity }
 
+    /// The largest magnitude this node can produce (other than missing), known
+    /// at compile time so that arithmetic that could overflow is refused there.
+    /// `Int64.max` means "no bound known".
+    var largest: Int64 { .max }
+
     /// Writes the values of `rows` (of `entity`) to `out[0..<rows.count]`.
     func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         preconditionFailure("abstract")
@@ -38,6 +43,10 @@ final class ColumnNode: VectorNode, @unchecked Sendable {
         super.init(entity: slot.field.entity)
     }
 
+    /// Amounts are read with at most 15 digits before the point (< 10¹⁷ fen);
+    /// every other field is stored in at most 32 bits.
+    override var largest: Int64 { slot.field.type == .money ? 100_000_000_000_000_000 : Int64(Int32.max) }
+
     override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         guard let values = slot.values else { preconditionFailure("column \(slot.field.name) used before the feeds were bound") }
         values.load(rows: rows, through: nil, into: out)
@@ -53,6 +62,8 @@ final class ConstantNode: VectorNode, @unchecked Sendable {
         super.init(entity: entity)
     }
 
+    override var largest: Int64 { value == .min ? .max : abs(value) }
+
     override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         out.update(repeating: value, count: rows.count)
     }
@@ -66,6 +77,8 @@ final class HouseholdValueNode: VectorNode, @unchecked Sendable {
         self.household = household
         super.init(entity: .person)
     }
+
+    override var largest: Int64 { household.largest }
 
     override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         guard !rows.isEmpty else { return }
@@ -95,6 +108,17 @@ final class MemberAggregateNode: VectorNode, @unchecked Sendable {
         self.kind = kind
         self.member = member
         super.init(entity: .household)
+    }
+
+    /// A household has fewer than 2³¹ members.
+    override var largest: Int64 {
+        switch kind {
+        case .any, .all: return 1
+        case .count: return Int64(Int32.max)
+        case .sum:
+            let (product, overflow) = member.largest.multipliedReportingOverflow(by: Int64(Int32.max))
+            return overflow ? .max : product
+        }
     }
 
     override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
@@ -136,6 +160,8 @@ final class CachedNode: VectorNode, @unchecked Sendable {
         self.slot = slot
         super.init(entity: inner.entity)
     }
+
+    override var largest: Int64 { inner.largest }
 
     override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         if let cached = context.cache.values(slot, for: rows) {

@@ -18,6 +18,7 @@ public enum PipelineFile {
     /// Reads pipeline text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws -> PipelineDefinition {
         let reader = YAMLReader(file: file, lines: text.components(separatedBy: "\n"))
+        try YAMLReader.checkNesting(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

@@ -94,9 +94,11 @@ struct YAMLReader {
 
     func parameters(_ node: Node) throws -> [Parameter] {
         try mapping(node).entries.map { entry in
-            let text = try string(entry.value)
-            guard Double(text) != nil else { throw error(at: entry.value, "parameter '\(entry.key)' must be a number") }
-            return Parameter(name: entry.key, text: text, location: location(of: entry.value))
+            let name = try name(entry.keyNode, "the parameter")
+            let range = name == "max_quarantine_share" ? 0...1 : -Self.largestNumber...Self.largestNumber
+            _ = try decimal(entry.value, in: range, "parameter '\(name)'")
+            return Parameter(name: name, text: try string(entry.value).trimmingCharacters(in: .whitespaces),
+                             location: location(of: entry.value))
         }
     }
 
@@ -129,10 +131,8 @@ struct YAMLReader {
         for group in try mapping(node, allowed: ["person", "household"]).entries {
             let entity = try self.entity(group.keyNode)
             for entry in try mapping(group.value).entries {
-                guard entry.key.first?.isLetter == true, entry.key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                    throw error(at: entry.keyNode, "a derived field name uses letters, digits and '_' and starts with a letter")
-                }
-                result.append(DerivedFieldDefinition(entity: entity, name: entry.key, expression: try expression(entry.value)))
+                let name = try name(entry.keyNode, "the derived field")
+                result.append(DerivedFieldDefinition(entity: entity, name: name, expression: try expression(entry.value)))
             }
         }
         return result
@@ -142,7 +142,9 @@ struct YAMLReader {
         let text = try string(node).trimmingCharacters(in: .whitespaces)
         for comparison in [Target.Comparison.atLeast, .atMost, .equal] where text.hasPrefix(comparison.rawValue) {
             let number = text.dropFirst(comparison.rawValue.count).trimmingCharacters(in: .whitespaces)
-            if let value = Double(number) { return Target(comparison: comparison, value: value) }
+            if let value = Self.plainDecimal(number) { return Target(comparison: comparison, value: value) }
+            throw error(at: node, "the target's number must be a plain number of at most 15 digits before the point, "
+                + "such as '>= 0.99', found '\(Self.shown(number))'")
         }
         throw error(at: node, "expected a target such as '>= 0.99', '<= 0' or '= 0'")
     }
@@ -154,7 +156,7 @@ struct YAMLReader {
         return try sequence.map { item in
             let fields = try mapping(item, allowed: allowed)
             let idNode = try fields.required("id")
-            let id = try string(idNode)
+            let id = try name(idNode, "the indicator id")
             guard seen.insert(id).inserted else { throw error(at: idNode, "indicator '\(id)' is defined twice") }
             let numerator = try expression(fields.required("numerator"))
             let denominator = try fields["denominator"].map(expression)
@@ -178,7 +180,7 @@ struct YAMLReader {
         let signals = try sequence.map { item in
             let signal = try mapping(item, allowed: ["id", "label_zh", "label_en", "when"])
             return ClueSignalSpecification(
-                signal: ClueSignal(id: try string(signal.required("id")), labelZH: try string(signal.required("label_zh")),
+                signal: ClueSignal(id: try name(signal.required("id"), "the signal id"), labelZH: try string(signal.required("label_zh")),
                                    labelEN: try string(signal.required("label_en"))),
                 condition: try expression(signal.required("when")))
         }

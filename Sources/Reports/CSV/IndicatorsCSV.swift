@@ -9,11 +9,13 @@ public enum IndicatorsCSV {
     public static func text(_ table: IndicatorTable) -> String {
         var out = header + "\n"
         out.reserveCapacity(table.areas.count * table.indicators.count * 48)
+        // Ids are checked names already (a–z, 0–9, '_'); quoted anyway in case a table comes from elsewhere.
+        let ids = table.indicators.map { CSVText.feedText($0.id) }
         for (areaIndex, area) in table.areas.enumerated() {
-            let prefix = area.level.rawValue + "," + area.code + "," + CSVText.feedText(area.name) + ","
+            let prefix = area.level.rawValue + "," + CSVText.feedText(area.code) + "," + CSVText.feedText(area.name) + ","
             for (indicatorIndex, indicator) in table.indicators.enumerated() {
                 out += prefix
-                out += indicator.id
+                out += ids[indicatorIndex]
                 out += ","
                 out += String(table.numerator(area: areaIndex, indicator: indicatorIndex))
                 out += ","

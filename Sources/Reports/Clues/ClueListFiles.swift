@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Ingest
 
 /// `clues/<county_code>.csv`: for each county with clue households, the
 /// households it must check, by village then household ID, with the head's
@@ -76,7 +77,7 @@ public struct ClueListFiles: MeetingOutput {
                 try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             } catch {
                 throw ReportError.cannotWrite(path: folder.appendingPathComponent(name).path,
-                                              reason: error.localizedDescription)
+                                              reason: SystemErrorText.describe(error))
             }
         }
     }

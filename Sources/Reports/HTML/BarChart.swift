@@ -55,15 +55,17 @@ struct BarChart {
     /// The axis: its end and the step between ticks. Rates up to 1 run 0–100 % in steps of 20 %;
     /// otherwise the step is 1, 2 or 5 × 10ⁿ (whole for counts), about a fifth of the largest value or target.
     static func axis(_ definition: IndicatorDefinition, _ bars: [Bar]) -> (maximum: Double, step: Double) {
-        let largest = ([definition.target?.value ?? 0] + bars.compactMap(\.value)).max() ?? 0
+        let largest = ([definition.target?.value ?? 0] + bars.compactMap(\.value)).filter(\.isFinite).max() ?? 0
         if definition.isRatio && !FigureText.isPlainRatio(definition) && largest <= 1 { return (1, 0.2) }
         let step = Self.roundStep(largest / 5, whole: !definition.isRatio)
-        return (max((largest / step).rounded(.up), 1) * step, step)
+        let maximum = max((largest / step).rounded(.up), 1) * step
+        return (maximum.isFinite ? maximum : largest, step)
     }
 
     /// The smallest 1, 2 or 5 × 10ⁿ at or above `value` (at least 1 when `whole`).
     static func roundStep(_ value: Double, whole: Bool) -> Double {
-        guard value > 0 else { return whole ? 1 : 0.2 }
+        // Not finite or too small to step through: a plain axis (the pipeline file refuses such targets, this is a last guard).
+        guard value.isFinite, value > 1e-9 else { return whole ? 1 : 0.2 }
         var magnitude = 1.0
         while magnitude * 10 <= value { magnitude *= 10 }
         while magnitude > value { magnitude /= 10 }

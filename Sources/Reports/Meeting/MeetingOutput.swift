@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// One output format of the meeting outputs (like GRDB's `DumpFormat`):
 /// each format is one small type that writes its file(s) into the run's folder.
@@ -24,7 +25,7 @@ public enum MeetingOutputs {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw ReportError.cannotWrite(path: folder, reason: error.localizedDescription)
+            throw ReportError.cannotWrite(path: folder, reason: SystemErrorText.describe(error))
         }
         for format in formats {
             try format.write(inputs, options: options, to: url)

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Ingest
 
 /// Writing output files with the permissions they need.
 enum OutputFile {
@@ -12,7 +13,7 @@ enum OutputFile {
         do {
             try data.write(to: url, options: .atomic)
         } catch {
-            throw ReportError.cannotWrite(path: url.path, reason: error.localizedDescription)
+            throw ReportError.cannotWrite(path: url.path, reason: SystemErrorText.describe(error))
         }
     }
 
@@ -27,7 +28,7 @@ enum OutputFile {
         do {
             try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: data)
         } catch {
-            throw ReportError.cannotWrite(path: path, reason: error.localizedDescription)
+            throw ReportError.cannotWrite(path: path, reason: SystemErrorText.describe(error))
         }
     }
 
@@ -39,6 +40,6 @@ enum OutputFile {
     }
 
     private static func failure(_ path: String) -> ReportError {
-        .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        .cannotWrite(path: path, reason: SystemErrorText.describe(errno: errno))
     }
 }

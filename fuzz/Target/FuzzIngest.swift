@@ -1,16 +1,16 @@
-// libFuzzer entry point for the Ingest reader and feed loader.
+// The Ingest part of the fuzz target: the reader and feed loader.
 //
-// Compiled by fuzz/run.sh together with Sources/Ingest in one module named
-// Ingest, so the internal loader is reachable. Each input is written as a feed
-// file, raw and with a valid header in front, and loaded for five schemas in
-// UTF-8 and GB18030, once as one sequential chunk and once cut into tiny chunks.
-// It stops (saving the input in fuzz/findings/) on a crash, a broken accounting
-// invariant, a difference between the two reads, a quarantine line past the end
-// of the file, or when a final line break or CRLF line ends change the result.
+// Each input is written as a feed file, raw and with a valid header in front,
+// and loaded for five schemas in UTF-8 and GB18030, once as one sequential
+// chunk and once cut into tiny chunks. It stops (libFuzzer saves the input in
+// fuzz/findings/) on a crash, a broken accounting invariant, a difference
+// between the two reads, a quarantine line past the end of the file, or when a
+// final line break or CRLF line ends change the result.
 
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import Ingest
 
 /// Small valid regions, villages, households and persons, loaded once, that the
 /// fuzzed rows can refer to (the seed corpus uses these keys).
@@ -29,7 +29,7 @@ enum FuzzSetting {
     /// A fresh folder under $TMPDIR (run.sh points it at a memory file system and removes it).
     static let folder: String = {
         let parent = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array((parent + "/fuzz-ingest-XXXXXX").utf8CString)
+        var template = Array((parent + "/fuzz-bottomline-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             fatalError("cannot create a temporary folder")
         }
@@ -44,7 +44,7 @@ enum FuzzSetting {
             do {
                 let file = try FeedFile(path: path, name: feed.fileName, encoding: .utf8)
                 let loader = FeedLoader(schema: feed.schema, referenceDate: referenceDate, workers: 1,
-                                        keyIndexes: indexes, chunkBytes: 1 << 20)
+                                        keyIndexes: indexes, chunkBytes: 1 << 20, progress: nil)
                 let outcome = try loader.load(file)
                 guard outcome.accounting.accepted == 1 else { fatalError("prerequisite \(feed.fileName) refused") }
                 if let space = feed.schema.defines, let index = outcome.keyIndex { indexes[space] = index }
@@ -99,7 +99,7 @@ func fuzzLoad(_ path: String, feed: Feed, encoding: FeedEncoding, chunkBytes: In
     do {
         let file = try FeedFile(path: path, name: feed.fileName, encoding: encoding)
         let loader = FeedLoader(schema: feed.schema, referenceDate: FuzzSetting.referenceDate, workers: 1,
-                                keyIndexes: FuzzSetting.keyIndexes, chunkBytes: chunkBytes)
+                                keyIndexes: FuzzSetting.keyIndexes, chunkBytes: chunkBytes, progress: nil)
         let outcome = try loader.load(file)
         let accounting = outcome.accounting
         guard accounting.read == accounting.accepted + accounting.quarantined,
@@ -132,9 +132,8 @@ func fuzzExpectSame(_ a: FuzzOutcome, _ b: FuzzOutcome, _ what: String) {
         """)
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzIngest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+/// Loads `input` as feeds in every way that must agree.
+func fuzzIngest(_ input: [UInt8]) {
     let newline = UInt8(ascii: "\n")
     let chunkBytes = 1 + Int(input.last ?? 0) % 24
     // The raw input as a whole file: header parsing, BOM, fatal errors.
@@ -176,5 +175,4 @@ public func fuzzIngest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                            "\(feed.fileName): CRLF line ends read differently from LF")
         }
     }
-    return 0
 }

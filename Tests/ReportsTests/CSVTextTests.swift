@@ -1,0 +1,45 @@
+import Engine
+import Foundation
+@testable import Reports
+import TestSupport
+import Testing
+
+/// CSV fields are quoted and neutralised on bytes: a comma alone triggers
+/// quoting, a quote fused with a combining mark is still doubled, control
+/// characters are replaced, and a formula start is caught whatever follows it.
+@Suite struct CSVTextTests {
+    @Test func aCommaAloneIsQuoted() {
+        #expect(CSVText.field("贵阳,南明") == "\"贵阳,南明\"")
+        #expect(CSVRecords.parse(CSVText.line(["a", CSVText.feedText("贵阳,南明"), "b"])) == [["a", "贵阳,南明", "b"]])
+    }
+
+    @Test func aQuoteFollowedByACombiningMarkIsDoubled() {
+        let name = "N\"\u{0301},=2*3,\"\u{0301}"
+        let line = CSVText.line(["520102", CSVText.feedText(name), "1"])
+        #expect(CSVRecords.parse(line) == [["520102", name, "1"]])
+        // Swift sees the quote and its mark as one Character; the writer must not.
+        #expect(line.utf8.count == "520102,\"N\"\"\u{0301},=2*3,\"\"\u{0301}\",1\n".utf8.count)
+    }
+
+    @Test func controlCharactersBecomeReplacementCharacters() {
+        #expect(CSVText.field("a\u{0}b\u{1B}[31m\u{7F}") == "a\u{FFFD}b\u{FFFD}[31m\u{FFFD}")
+        #expect(CSVText.field("tab\there") == "tab\there")
+        #expect(CSVText.field("two\nlines") == "\"two\nlines\"")
+    }
+
+    @Test func aFormulaStartIsNeutralisedWhateverCombinesWithIt() {
+        #expect(CSVText.feedText("=\u{0301}1+2") == "'=\u{0301}1+2")
+        #expect(CSVText.feedText("@SUM(1)") == "'@SUM(1)")
+        #expect(CSVText.feedText("\nline") == "\"'\nline\"")
+        #expect(CSVText.feedText("南明区") == "南明区")
+    }
+
+    @Test func indicatorsCSVQuotesANameWithACommaOnly() throws {
+        let base = ProvinceFixture.table()
+        let areas = base.areas.map { Area(level: $0.level, code: $0.code, name: $0.level == .county ? "Kaili, old town" : $0.name, parent: $0.parent) }
+        let table = IndicatorTable(indicators: base.indicators, areas: areas, numerators: base.numerators, denominators: base.denominators)
+        let rows = CSVRecords.parse(IndicatorsCSV.text(table))
+        #expect(rows.allSatisfy { $0.count == 7 })
+        #expect(rows.filter { $0[0] == "county" }.allSatisfy { $0[2] == "Kaili, old town" })
+    }
+}

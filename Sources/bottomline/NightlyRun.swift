@@ -134,6 +134,8 @@ struct NightlyRun {
             try folder.write(QuarantineCSV.text(ingest.quarantine), to: "quarantine.csv")
             let history = try warehouse.flatMap { try ReportHistoryLoader(warehouse: $0).history(before: options.date, table: result.table) }
             let inputs = ReportInputs(table: result.table, ingest: ingest, clues: result.clues, runDate: options.date, history: history)
+            let countyCodes = result.table.areaIndices(at: .county).map { result.table.areas[$0].code }
+            if let gap = report.countyMap?.gapWarning(countyCodes: countyCodes) { logLine(gap) }
             try MeetingOutputs.write(inputs, options: report, to: folder.staging.path)
             clock.lap("reports")
             return folder

@@ -32,6 +32,27 @@ struct ReportHistoryLoader {
                 }
             }
         }
-        return ReportHistory(trends: trends, previous: NightValues(date: previousDate, values: values), table: table)
+        var history = ReportHistory(trends: trends, previous: NightValues(date: previousDate, values: values), table: table)
+        history.areaTrends = try areaTrends(before: date, known: known.filter(\.isKey))
+        return history
+    }
+
+    /// The headline indicators by province and county over the last `trendNights` nights before `date`.
+    private func areaTrends(before date: String, known: [IndicatorDefinition]) throws -> AreaTrends {
+        let dates = Array(try warehouse.publishedDates().filter { $0 < date }.suffix(trendNights))
+        let position = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1, $0) })
+        var trends = AreaTrends(dates: dates)
+        for indicator in known {
+            var byCode: [String: [Double?]] = [:]
+            for level in [RollupLevel.province, .county] {
+                let history = try warehouse.history(indicator: indicator.id, level: level, last: trendNights + 1)
+                for point in history.points {
+                    guard let night = position[point.date] else { continue }
+                    byCode[point.code, default: [Double?](repeating: nil, count: dates.count)][night] = point.value
+                }
+            }
+            trends.values[indicator.id] = byCode
+        }
+        return trends
     }
 }

@@ -40,7 +40,7 @@ import Glibc
         #expect(measure.status == 0, "\(measure.standardError)")
         let needed = max(empty - disk.free, 1 << 20) * 3
         var failures = 0, successes = 0, mixed = 0
-        let steps = 14
+        let steps = 10
         for step in 0...steps {
             try baseline.copy(to: disk.path)
             let room = needed * step / steps
@@ -75,7 +75,7 @@ import Glibc
         let invariant = NightInvariant(out: disk.path, warehouse: folder + "/w.sqlite")
         #expect(try invariant.violations(attempted: PublishFaultTests.secondNight, pendingAllowed: false).isEmpty)
         // A kill in the middle of moving the outputs in is finished by the next command.
-        let killed = try Program.traced(["-o", "/dev/null", "-e", "trace=none", "-e", "inject=rename:signal=KILL:when=4"],
+        let killed = try Program.traced(["-o", "/dev/null", "-e", "trace=rename", "-e", "inject=rename:signal=KILL:when=4"],
                                         arguments)
         #expect(killed.killed)
         let (before, after) = try baseline.checkAfterFault(folder)

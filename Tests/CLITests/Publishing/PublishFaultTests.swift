@@ -22,7 +22,7 @@ import Glibc
 
         init() throws {
             work = try TemporaryFolder("faults")
-            let generated = try BottomlineProcess.run(["generate", "--persons", "1500", "--seed", "11", "--out", work.file("data")])
+            let generated = try BottomlineProcess.run(["generate", "--persons", "1000", "--seed", "11", "--out", work.file("data")])
             #expect(generated.status == 0, "\(generated.standardError)")
             try FileManager.default.createDirectory(atPath: work.file("base"), withIntermediateDirectories: true)
             let first = try BottomlineProcess.run(Self.run(data: work.file("data"), folder: work.file("base"),
@@ -90,7 +90,7 @@ import Glibc
             for when in Set([1, (count + 1) / 2, count]).sorted() {
                 let folder = baseline.work.file("case")
                 try baseline.copy(to: folder)
-                let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=none",
+                let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=\(call)",
                                                  "-e", "inject=\(call):signal=KILL:when=\(when)"],
                                                 Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
                 points += 1
@@ -112,7 +112,7 @@ import Glibc
         let baseline = try Baseline()
         let folder = baseline.work.file("case")
         try baseline.copy(to: folder)
-        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=none", "-e", "inject=renameat2:signal=KILL"],
+        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:signal=KILL"],
                                         Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
         #expect(traced.killed)
         let (before, after) = try baseline.checkAfterFault(folder)
@@ -126,7 +126,7 @@ import Glibc
         let baseline = try Baseline()
         let folder = baseline.work.file("case")
         try baseline.copy(to: folder)
-        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=none", "-e", "inject=renameat2:error=EINVAL"],
+        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:error=EINVAL"],
                                         Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
         #expect(traced.status == 0, "\(traced.standardError)")
         let invariant = NightInvariant(out: folder + "/out", warehouse: folder + "/w.sqlite")

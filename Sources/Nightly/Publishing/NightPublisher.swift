@@ -56,6 +56,7 @@ public struct NightPublisher {
         night.manifest.runID = runID
         let staging = self.staging
         if let warehouse, let runID { try warehouse.startPublication(staging.pending(runID: runID, date: night.date)) }
+        if warehouse == nil { staging.removeAbandoned() }
         do {
             try staging.prepare()
             for output in NightOutputs.all {

@@ -65,6 +65,29 @@ struct Staging: Sendable {
         try? FileManager.default.removeItem(at: aside)
     }
 
+    /// Cleans up after runs without a warehouse (no journal) that were
+    /// killed: their staging folders are removed, and previous outputs moved
+    /// aside are put back when the output folder is missing.
+    func removeAbandoned() {
+        let manager = FileManager.default
+        let parent = inPlace ? out : out.deletingLastPathComponent()
+        let prefix = inPlace ? ".bottomline-" : ".\(out.lastPathComponent)."
+        for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+            let tail = entry.dropFirst(prefix.count)
+            let kind = tail.prefix { $0 != "-" }
+            guard kind == "staging" || kind == "previous", let dash = tail.firstIndex(of: "-"),
+                  tail[tail.index(after: dash)...].hasPrefix("pid"),
+                  let pid = Int32(tail[tail.index(after: dash)...].dropFirst(3)), pid != getpid(), kill(pid, 0) != 0
+            else { continue }
+            let url = parent.appendingPathComponent(entry)
+            if kind == "previous" && !inPlace && !manager.fileExists(atPath: out.path) {
+                try? manager.moveItem(at: url, to: out)
+            } else {
+                try? manager.removeItem(at: url)
+            }
+        }
+    }
+
     /// True when `folder/run.json` is the run.json of `runID`.
     static func holds(_ folder: URL, runID: Int64) -> Bool {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("run.json")),

@@ -29,7 +29,7 @@ CACHE=${BENCH_CACHE:-bench/cache}
 OUT=${BENCH_OUT:-bench/out}
 RESULTS=${BENCH_RESULTS:-bench/RESULTS.md}
 SEED=7
-FEEDS="regions villages households persons education medical_insurance housing water employment"
+FEEDS="regions villages households persons education medical_insurance housing water employment social_assistance"
 
 say() { printf '[bench] %s\n' "$*" >&2; }
 fail() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }

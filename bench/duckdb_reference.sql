@@ -130,18 +130,20 @@ SELECT * FROM (VALUES
 
 -- ---------------------------------------------------------------- feeds ----
 
-CREATE OR REPLACE TEMP VIEW regions AS
+-- Each feed is read once, into a table (each file is sniffed and parsed once).
+
+CREATE OR REPLACE TEMP TABLE regions AS
 SELECT prefecture_code, prefecture_name, county_code, county_name, key_county
 FROM feed('regions', {'prefecture_code': 'VARCHAR', 'prefecture_name': 'VARCHAR', 'county_code': 'VARCHAR',
                       'county_name': 'VARCHAR', 'key_county': 'BOOLEAN'});
 
-CREATE OR REPLACE TEMP VIEW villages AS
+CREATE OR REPLACE TEMP TABLE villages AS
 SELECT village_code, village_name, township_code, township_name, county_code
 FROM feed('villages', {'village_code': 'VARCHAR', 'village_name': 'VARCHAR', 'township_code': 'VARCHAR',
                        'township_name': 'VARCHAR', 'county_code': 'VARCHAR'});
 
 -- `;`-separated sets become lists (an empty list when the field is empty).
-CREATE OR REPLACE TEMP VIEW households AS
+CREATE OR REPLACE TEMP TABLE households AS
 SELECT household_id, village_code, category, monitoring_type, risk_status,
        coalesce(string_split(risk_types, ';'), []) AS risk_types,
        clue_date, clue_outcome, inclusion_date, elimination_date, relocated, site_code,
@@ -156,23 +158,23 @@ FROM feed('households', {
 -- Members only: `status` resident or empty. Deceased, military and prison
 -- persons are in no indicator (nor in any household condition).
 -- `x` in a resident ID is read as `X` in every feed.
-CREATE OR REPLACE TEMP VIEW members AS
+CREATE OR REPLACE TEMP TABLE members AS
 SELECT upper(person_id) AS person_id, household_id, labor_capacity
 FROM feed('persons', {'person_id': 'VARCHAR', 'household_id': 'VARCHAR', 'relation': 'VARCHAR',
                       'labor_capacity': 'VARCHAR', 'status': 'VARCHAR'})
 WHERE status IS NULL OR status = 'resident';
 
 -- Persons insured in the reference year (no row means not insured).
-CREATE OR REPLACE TEMP VIEW insured_persons AS
+CREATE OR REPLACE TEMP TABLE insured_persons AS
 SELECT DISTINCT upper(person_id) AS person_id
 FROM feed('medical_insurance', {'person_id': 'VARCHAR', 'year': 'INTEGER', 'insured': 'BOOLEAN'})
 WHERE year = year(ref_date()) AND insured;
 
-CREATE OR REPLACE TEMP VIEW education AS
+CREATE OR REPLACE TEMP TABLE education AS
 SELECT upper(person_id) AS person_id, stage, status
 FROM feed('education', {'person_id': 'VARCHAR', 'stage': 'VARCHAR', 'status': 'VARCHAR'});
 
-CREATE OR REPLACE TEMP VIEW employment AS
+CREATE OR REPLACE TEMP TABLE employment AS
 SELECT upper(person_id) AS person_id, status, location, welfare_job, months
 FROM feed('employment', {'person_id': 'VARCHAR', 'status': 'VARCHAR', 'location': 'VARCHAR',
                          'welfare_job': 'BOOLEAN', 'months': 'INTEGER', 'monthly_income': 'DECIMAL(18,2)',
@@ -180,17 +182,17 @@ FROM feed('employment', {'person_id': 'VARCHAR', 'status': 'VARCHAR', 'location'
 
 -- Assistance recipients: `dibao` or `tekun` on R (start ≤ R, end empty or ≥ R).
 -- Temporary assistance does not count.
-CREATE OR REPLACE TEMP VIEW assistance_recipients AS
+CREATE OR REPLACE TEMP TABLE assistance_recipients AS
 SELECT DISTINCT upper(person_id) AS person_id
 FROM feed('social_assistance', {'person_id': 'VARCHAR', 'kind': 'VARCHAR', 'start_date': 'DATE',
                                 'end_date': 'DATE'})
 WHERE kind IN ('dibao', 'tekun') AND start_date <= ref_date() AND (end_date IS NULL OR end_date >= ref_date());
 
-CREATE OR REPLACE TEMP VIEW housing AS
+CREATE OR REPLACE TEMP TABLE housing AS
 SELECT household_id, grade, renovated
 FROM feed('housing', {'household_id': 'VARCHAR', 'grade': 'VARCHAR', 'renovated': 'BOOLEAN'});
 
-CREATE OR REPLACE TEMP VIEW water AS
+CREATE OR REPLACE TEMP TABLE water AS
 SELECT household_id, tap_water, safe
 FROM feed('water', {'household_id': 'VARCHAR', 'tap_water': 'BOOLEAN', 'safe': 'BOOLEAN'});
 
@@ -444,21 +446,24 @@ SELECT 6, 'village', village_code, village_name FROM villages
 UNION ALL
 SELECT 7, 'site', site_code, '安置点 ' || site_code FROM site_totals;
 
--- Each area's sums, one row per (area, column).
+-- Each area's numerator and denominator per indicator (from its `n:` and
+-- `d:` columns).
 CREATE OR REPLACE TEMP TABLE area_sums AS
-UNPIVOT area_totals ON COLUMNS('^[nd]:') INTO NAME field VALUE amount;
+SELECT level, code, substr(field, 3) AS indicator,
+       max(amount) FILTER (WHERE starts_with(field, 'n:')) AS numerator,
+       max(amount) FILTER (WHERE starts_with(field, 'd:')) AS denominator
+FROM (UNPIVOT area_totals ON COLUMNS('^[nd]:') INTO NAME field VALUE amount)
+GROUP BY ALL;
 
 -- Each indicator's numerator and denominator for every area (zeros for an
 -- area without villages or households).
 CREATE OR REPLACE TEMP VIEW area_figures AS
 SELECT a.level_order, a.level, a.code, a.name, c.position, c.indicator, c.is_ratio, c.decimals,
-       CAST(coalesce(max(s.amount) FILTER (WHERE s.field = 'n:' || c.indicator), 0) AS BIGINT) AS numerator,
-       CAST(coalesce(max(s.amount) FILTER (WHERE s.field = 'd:' || c.indicator), 0) AS BIGINT) AS denominator
+       CAST(coalesce(s.numerator, 0) AS BIGINT) AS numerator,
+       CAST(coalesce(s.denominator, 0) AS BIGINT) AS denominator
 FROM areas AS a
 CROSS JOIN catalogue AS c
-LEFT JOIN area_sums AS s
-       ON s.level = a.level AND s.code = a.code AND s.field IN ('n:' || c.indicator, 'd:' || c.indicator)
-GROUP BY ALL;
+LEFT JOIN area_sums AS s ON s.level = a.level AND s.code = a.code AND s.indicator = c.indicator;
 
 -- -------------------------------------------------------------- output ----
 

@@ -12,7 +12,7 @@ DATA ?= $(SAMPLE)
 WAREHOUSE ?= out/warehouse.sqlite
 SECONDS ?= 60
 
-.PHONY: all deps test-deps build test check report report-pdf check-office sample nightly bench bench-province fuzz clean
+.PHONY: all deps test-deps bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz clean
 
 all: report
 
@@ -29,8 +29,13 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+# Tools the tests need: strace kills a real run at chosen system calls (fault-injection tests);
 # openpyxl, the independent reader the workbook tests check the .xlsx with.
-test-deps:
+test-deps: deps
+	@if ! command -v strace >/dev/null 2>&1; then \
+		echo "installing strace" >&2; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; \
+	fi
 	@PYTHONPATH=$(PYTHON_PACKAGES) python3 -c 'import openpyxl' 2>/dev/null || { \
 		echo "installing openpyxl into $(PYTHON_PACKAGES)" >&2; \
 		python3 -m pip install --quiet --disable-pip-version-check --target $(PYTHON_PACKAGES) openpyxl; }
@@ -38,9 +43,17 @@ test-deps:
 build: deps
 	$(SWIFT) build -c release --product bottomline
 
-test: deps test-deps
+test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+# Style check against .swift-format (4 spaces, 120 columns). Warnings are listed, not fatal;
+# a broken configuration or a file swift-format cannot parse fails.
+lint:
+	@mkdir -p .build
+	@$(SWIFT) format lint --recursive Sources Tests > .build/format-lint.txt 2>&1; status=$$?; \
+		echo "swift format lint: $$(grep -c 'warning:' .build/format-lint.txt) warnings (listed in .build/format-lint.txt)"; \
+		exit $$status
 
 check: build
 	$(BIN) check --pipeline $(PIPELINE) --data $(SAMPLE) --date $(SAMPLE_DATE) --out out/check
@@ -65,10 +78,14 @@ sample: build
 nightly: build
 	$(BIN) run --pipeline $(PIPELINE) --data $(DATA) --date $(DATE) --out out/$(DATE) --warehouse $(WAREHOUSE)
 
-bench: build
+# Python packages of the DuckDB reference and its tests (bench/ only; `make test` needs none).
+bench-deps:
+	@python3 -c 'import duckdb, pytest' 2>/dev/null || python3 -m pip install --quiet duckdb pytest
+
+bench: build bench-deps
 	bash bench/bench.sh
 
-bench-province: build
+bench-province: build bench-deps
 	bash bench/bench_province.sh
 
 fuzz: deps

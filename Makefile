@@ -11,8 +11,9 @@ DATE ?= $(shell date +%F)
 DATA ?= $(SAMPLE)
 WAREHOUSE ?= out/warehouse.sqlite
 SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: all deps test-deps bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz clean
+.PHONY: all deps test-deps fuzz-smoke bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz clean
 
 all: report
 
@@ -46,6 +47,12 @@ build: deps
 test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+	$(MAKE) fuzz-smoke
+
+# A short fuzz run (debug build with -sanitize=fuzzer): a fuzz target that no longer builds, or an
+# input of fuzz/corpus/ that now fails, fails the tests.
+fuzz-smoke:
+	bash fuzz/run.sh $(FUZZ_SMOKE_SECONDS) debug
 
 # Style check against .swift-format (4 spaces, 120 columns). Warnings are listed, not fatal;
 # a broken configuration or a file swift-format cannot parse fails.

@@ -49,8 +49,9 @@ public final class Warehouse {
                 throw WarehouseError.cannotOpen(path: path, reason: "cannot create the folder \(folder)")
             }
         }
+        let refusal = WarehouseFileCheck.refusal(path: path)
         let lock = try WarehouseLock(database: path)
-        try WarehouseFileCheck.checkBeforeOpening(path: path)
+        if let refusal { throw refusal }
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)

@@ -11,14 +11,21 @@ enum WarehouseFileCheck {
 
     /// Refuses a file at `path` that exists but is empty or not SQLite.
     static func checkBeforeOpening(path: String) throws {
+        if let refusal = refusal(path: path) { throw refusal }
+    }
+
+    /// Why the file at `path` may not be opened as a warehouse, or nil when it
+    /// may (it is missing, or it starts like a SQLite file). Asked before the
+    /// lock is taken: taking it creates a missing file, empty.
+    static func refusal(path: String) -> WarehouseError? {
         var status = stat()
-        guard stat(path, &status) == 0 else { return } // nothing there: a new warehouse
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw WarehouseError.notAWarehouse(path: path) }
-        guard status.st_size > 0 else { throw WarehouseError.emptyFile(path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return } // unreadable: SQLite says why
+        guard stat(path, &status) == 0 else { return nil } // nothing there: a new warehouse
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .notAWarehouse(path: path) }
+        guard status.st_size > 0 else { return .emptyFile(path: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil } // unreadable: SQLite says why
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
-        guard Array(header) == sqliteHeader else { throw WarehouseError.notAWarehouse(path: path) }
+        return Array(header) == sqliteHeader ? nil : .notAWarehouse(path: path)
     }
 
     /// Refuses a warehouse whose `user_version` is newer than this build's schema.

@@ -132,7 +132,7 @@ SELECT p.household_id,
        i.person_id IS NOT NULL                                        AS insured,
        coalesce(e.status = 'dropped_out', false)                      AS dropped_out,
        coalesce(m.status = 'employed', false)                         AS employed,
-       coalesce(m.status = 'employed' AND m.location IN ('in_province', 'out_of_province'), false)
+       coalesce(m.status = 'employed' AND m.location IN ('province', 'outside_province'), false)
                                                                       AS employed_outside_county,
        h.relocated AND p.labor_capacity IN ('full', 'weak') AND p.age BETWEEN 16 AND 64
                                                                       AS relocated_labour

@@ -91,7 +91,7 @@ def python_indicators(folder, r, line=Fraction(7500)):
             add(v, "insurance_rate", p["person_id"] in insured, 1)
             add(v, "compulsory_dropouts", 6 <= a <= 15 and dropped_out(p))
             job = employment.get(p["person_id"], {})
-            add(v, "migrant_workers", employed(p) and job.get("location") in ("in_province", "out_of_province"))
+            add(v, "migrant_workers", employed(p) and job.get("location") in ("province", "outside_province"))
         if relocated_labour(p):
             add(v, "relocation_employment_rate", employed(p), 1)
 

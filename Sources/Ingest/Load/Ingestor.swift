@@ -52,12 +52,14 @@ public struct IngestResult: Sendable {
     public var passes: Bool { failingFeeds.isEmpty }
 }
 
-/// Loads the nine feeds of a data folder in contract order: each feed's
+/// Loads the feeds of a data folder in contract order: each feed's
 /// references are checked against the accepted rows of the feeds before it.
 public enum Ingestor {
     /// Reads and checks every feed of `folder`.
-    /// - Throws: `IngestError` when a feed is missing, empty or lacks a required column.
+    /// - Throws: `IngestError` when a feed is missing, empty or lacks a required
+    ///   column; missing columns are checked for every feed before any row is read.
     public static func load(folder: String, options: IngestOptions) throws -> IngestResult {
+        try FeedHeader.checkColumns(folder: folder)
         var tables: [Feed: FeedTable] = [:]
         var accounting: [FeedAccounting] = []
         var quarantine: [QuarantineRecord] = []

@@ -12,7 +12,7 @@ DATA ?= $(SAMPLE)
 WAREHOUSE ?= out/warehouse.sqlite
 SECONDS ?= 60
 
-.PHONY: all deps build test check report sample nightly bench bench-province fuzz clean
+.PHONY: all deps test-deps bench-deps build test lint check report sample nightly bench bench-province fuzz clean
 
 all: report
 
@@ -23,12 +23,27 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev; \
 	fi
 
+# Tools the tests need: strace kills a real run at chosen system calls (fault-injection tests).
+test-deps: deps
+	@if ! command -v strace >/dev/null 2>&1; then \
+		echo "installing strace" >&2; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release --product bottomline
 
-test: deps
+test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+# Style check against .swift-format (4 spaces, 120 columns). Warnings are listed, not fatal;
+# a broken configuration or a file swift-format cannot parse fails.
+lint:
+	@mkdir -p .build
+	@$(SWIFT) format lint --recursive Sources Tests > .build/format-lint.txt 2>&1; status=$$?; \
+		echo "swift format lint: $$(grep -c 'warning:' .build/format-lint.txt) warnings (listed in .build/format-lint.txt)"; \
+		exit $$status
 
 check: build
 	$(BIN) check --pipeline $(PIPELINE) --data $(SAMPLE) --date $(SAMPLE_DATE) --out out/check
@@ -44,10 +59,14 @@ sample: build
 nightly: build
 	$(BIN) run --pipeline $(PIPELINE) --data $(DATA) --date $(DATE) --out out/$(DATE) --warehouse $(WAREHOUSE)
 
-bench: build
+# Python packages of the DuckDB reference and its tests (bench/ only; `make test` needs none).
+bench-deps:
+	@python3 -c 'import duckdb, pytest' 2>/dev/null || python3 -m pip install --quiet duckdb pytest
+
+bench: build bench-deps
 	bash bench/bench.sh
 
-bench-province: build
+bench-province: build bench-deps
 	bash bench/bench_province.sh
 
 fuzz: deps

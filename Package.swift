@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Bottomline: the nightly rural-revitalisation monitoring pipeline.
-/// The target graph is the data flow: Ingest → Engine → {Warehouse, Reports}, the CLI on top.
+/// The target graph is the data flow: Ingest → Engine → {Warehouse, Reports} → Nightly (the night's
+/// sequence and its publishing), the CLI on top.
 let package = Package(
     name: "Bottomline",
     platforms: [.macOS(.v13)],
@@ -18,7 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "CPrefetch"),
-        .target(name: "Ingest", dependencies: ["CPrefetch"]),
+        .target(name: "Ingest", dependencies: ["CPrefetch", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
         .target(
             name: "Warehouse",
@@ -29,15 +30,18 @@ let package = Package(
         ),
         .target(name: "CRenameExchange"),
         .target(name: "Reports", dependencies: [
-            "Engine", "ZIPFoundation", "CRenameExchange", .product(name: "Crypto", package: "swift-crypto"),
+            "Engine", "ZIPFoundation",
+        ]),
+        .target(name: "Nightly", dependencies: [
+            "Ingest", "Engine", "Warehouse", "Reports", "CRenameExchange",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Synth", dependencies: ["Ingest"]),
         .executableTarget(
             name: "bottomline",
             dependencies: [
-                "Ingest", "Engine", "Warehouse", "Reports", "Synth",
+                "Ingest", "Engine", "Warehouse", "Reports", "Nightly", "Synth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Ingest", "Engine", "Warehouse"], path: "Tests/TestSupport"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Ingest
+import Nightly
 import Reports
 
 /// `bottomline run`: the nightly job — ingest, compute, publish.
@@ -32,7 +33,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding)
-        let outcome = NightlyRun(options: options, out: out, report: report, warehousePath: warehouse).execute()
+        let settings = NightSettings(pipeline: options.pipeline, data: options.data, date: options.date,
+                                     threads: options.threads, out: out, warehouse: warehouse, report: report,
+                                     log: logLine, readProgress: options.readProgress)
+        let outcome = NightlyRun(settings: settings).execute()
         if outcome != .success { throw ExitCode(outcome.rawValue) }
     }
 }

@@ -27,6 +27,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     /// (a folder of an older contract version lacks several).
     case missingColumns([MissingColumns])
     case undecodable(file: String, encoding: String)
+    /// The file changed (grew, shrank or was rewritten) while or after it was read.
+    case changedWhileRead(file: String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
                 + "\(count) required column\(count == 1 ? " is" : "s are") missing (\(list)). "
                 + "Nothing was read. A folder of an older contract version must be exported again in version \(Feed.contractVersion) "
                 + "(see docs/feeds.md); add the columns (values may be empty where the contract allows)."
+        case .changedWhileRead(let file):
+            return "\(file): the file changed while the run was reading it (its size or modification time moved); nothing was published. Wait until the sender has finished writing it, then run again."
         case .undecodable(let file, let encoding):
             return "\(file): cannot decode the file as \(encoding): this machine's iconv lacks it. Declare the feed utf8 in the pipeline file, or install the locale data."
         }

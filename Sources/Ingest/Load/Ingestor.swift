@@ -38,6 +38,8 @@ public struct IngestResult: Sendable {
     public let quarantine: [QuarantineRecord]
     /// Size of each input file in bytes.
     public let fileSizes: [Feed: Int]
+    /// What was read of each input file: size, SHA-256 of those bytes, identity.
+    public let files: [Feed: FeedFileRead]
     /// Seconds spent per feed.
     public let seconds: [Feed: Double]
     public let maxQuarantineShare: Double
@@ -59,17 +61,20 @@ public enum Ingestor {
     /// - Throws: `IngestError` when a feed is missing, empty or lacks a required
     ///   column; missing columns are checked for every feed before any row is read.
     public static func load(folder: String, options: IngestOptions) throws -> IngestResult {
-        try FeedHeader.checkColumns(folder: folder)
+        let headerIdentities = try FeedHeader.checkColumns(folder: folder)
         var tables: [Feed: FeedTable] = [:]
         var accounting: [FeedAccounting] = []
         var quarantine: [QuarantineRecord] = []
         var keyIndexes: [KeySpace: KeyIndex] = [:]
         var sizes: [Feed: Int] = [:]
+        var files: [Feed: FeedFileRead] = [:]
         var seconds: [Feed: Double] = [:]
         for feed in Feed.allCases {
             let started = Date()
             let path = (folder as NSString).appendingPathComponent(feed.fileName)
             let file = try FeedFile(path: path, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8)
+            // The file read must be the one whose header was checked.
+            guard file.read.identity == headerIdentities[feed] else { throw IngestError.changedWhileRead(file: feed.fileName) }
             let loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
                                     workers: max(1, options.threads), keyIndexes: keyIndexes,
                                     chunkBytes: max(1, options.chunkBytes),
@@ -80,12 +85,13 @@ public enum Ingestor {
             quarantine.append(contentsOf: outcome.quarantine)
             if let space = feed.schema.defines, let index = outcome.keyIndex { keyIndexes[space] = index }
             sizes[feed] = file.size
+            files[feed] = file.read
             let elapsed = Date().timeIntervalSince(started)
             seconds[feed] = elapsed
             options.progress?(Self.progressLine(outcome.accounting, bytes: file.size, seconds: elapsed))
         }
         return IngestResult(tables: tables, accounting: accounting, quarantine: quarantine,
-                            fileSizes: sizes, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare)
+                            fileSizes: sizes, files: files, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare)
     }
 
     private static func progressLine(_ accounting: FeedAccounting, bytes: Int, seconds: Double) -> String {

@@ -14,11 +14,14 @@ enum WarehouseSchema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: version1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: version2)
+        }
         return migrator
     }()
 
     /// Schema version this build writes (the number of the last migration).
-    static let version = 1
+    static let version = 2
 
     /// `indicator_values` is keyed by date first, so a night's rows are
     /// appended together. The history index covers the province, prefectures
@@ -111,5 +114,23 @@ enum WarehouseSchema {
         CREATE INDEX quarantine_by_date ON quarantine (run_date, feed, reason);
 
         PRAGMA user_version = 1;
+        """
+
+    /// The publish journal: one row per run between the start of its
+    /// publishing and the moment its outputs are in place (docs/operations.md,
+    /// "How a night is published"). `phase` is `writing` until the figures
+    /// are committed, then `committed`; the row is deleted when the run ends.
+    private static let version2 = """
+        CREATE TABLE publish_journal (
+            run_id       INTEGER PRIMARY KEY REFERENCES runs (run_id),
+            run_date     TEXT NOT NULL,
+            out_path     TEXT NOT NULL,
+            staging_path TEXT NOT NULL,
+            aside_path   TEXT NOT NULL,
+            in_place     INTEGER NOT NULL CHECK (in_place IN (0, 1)),
+            phase        TEXT NOT NULL CHECK (phase IN ('writing', 'committed'))
+        );
+
+        PRAGMA user_version = 2;
         """
 }

@@ -46,9 +46,13 @@ extension WorkbookContent {
             chart.axes(category: language.pick("县（市、区）", "county"), value: UnitText.words(definition, language),
                        numberFormat: CountySummaryWorkbook.numberFormat(definition))
             chart.everyCategoryLabel()
+            let percent = definition.isRatio && !FigureText.isPlainRatio(definition)
+            let largest = (table.areaIndices(at: .county).compactMap { table.value(area: $0, indicator: indicator) }
+                + [definition.target?.value ?? 0]).max() ?? 0
+            chart.valueAxis(from: 0, to: percent && largest <= 1 ? 1 : nil)
             chart.legendAtBottom()
-            try sheet.insert(chart, row: chartRow, column: 0, width: 1500, height: 420)
-            chartRow += 23
+            try sheet.insert(chart, row: chartRow, column: 0, width: 1500, height: 520)
+            chartRow += 28
         }
     }
 

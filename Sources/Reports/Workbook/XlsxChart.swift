@@ -50,6 +50,12 @@ struct XlsxChart {
 
     func legendAtBottom() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
 
+    /// The value axis from `minimum`, up to `maximum` when given.
+    func valueAxis(from minimum: Double, to maximum: Double?) {
+        chart_axis_set_min(handle.pointee.y_axis, minimum)
+        if let maximum { chart_axis_set_max(handle.pointee.y_axis, maximum) }
+    }
+
     /// A target drawn as a dashed line across the chart: an invisible series of
     /// the target value (read from `values`) whose linear trend line — the
     /// constant itself — is what shows, named `name` in the legend. (This

@@ -55,10 +55,12 @@ struct ChoroplethMap {
         for county in map.counties {
             let figure = figures[county.code]
             let fill = figure?.value.map { palette[colourClass($0)] } ?? Self.noDataColor
-            let value = figure.map { $0.value == nil ? language.pick("无数据", "no data") : $0.text }
+            let value =
+                figure.map { $0.value == nil ? language.pick("无数据", "no data") : $0.text }
                 ?? language.pick("不在今晚数据中", "not in tonight's figures")
             let status = figure?.missed == true ? language.pick("（未达标）", " (missed)") : ""
-            out += "<g><title>\(esc(county.name + " " + county.code + language.pick("：", ": ") + value + status))</title>"
+            out +=
+                "<g><title>\(esc(county.name + " " + county.code + language.pick("：", ": ") + value + status))</title>"
             out += "<use href=\"#\(Self.outlineID(county.code))\" fill=\"\(fill)\"/></g>"
             if figure?.missed == true {
                 outlines += "<use href=\"#\(Self.outlineID(county.code))\"/>"
@@ -66,7 +68,8 @@ struct ChoroplethMap {
         }
         out += "</g>"
         if !outlines.isEmpty {
-            out += "<g transform=\"translate(0 \(n(top)))\" fill=\"none\" stroke=\"\(ReportStyle.missedColor)\" stroke-width=\"2.6\""
+            out +=
+                "<g transform=\"translate(0 \(n(top)))\" fill=\"none\" stroke=\"\(ReportStyle.missedColor)\" stroke-width=\"2.6\""
             out += " stroke-linejoin=\"round\" pointer-events=\"none\">\(outlines)</g>"
         }
         out += legend(x: map.width + 16, y: top + 10)
@@ -78,29 +81,36 @@ struct ChoroplethMap {
     private func legend(x: Double, y: Double) -> String {
         var out = "<g font-size=\"22\" fill=\"#1a202c\">"
         var line = y
-        let title = language.pick("县级数值（", "County values (") + UnitText.words(definition, language) + language.pick("）", ")")
+        let title =
+            language.pick("县级数值（", "County values (") + UnitText.words(definition, language) + language.pick("）", ")")
         out += "<text x=\"\(n(x))\" y=\"\(n(line))\" font-weight=\"700\">\(esc(title))</text>"
         line += 18
         if let range, !definition.isRatio, range.high - range.low < 5 {
             // Few distinct counts: one swatch per count.
             for count in stride(from: range.high.rounded(), through: range.low.rounded(), by: -1) {
-                out += "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(palette[colourClass(count)])\" stroke=\"#a0aec0\"/>"
-                out += "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">\(esc(FigureText.tick(count, definition)))</text>"
+                out +=
+                    "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(palette[colourClass(count)])\" stroke=\"#a0aec0\"/>"
+                out +=
+                    "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">\(esc(FigureText.tick(count, definition)))</text>"
                 line += 34
             }
         } else if let range {
             for index in (0..<5).reversed() {
                 let low = range.low + (range.high - range.low) * Double(index) / 5
                 let high = range.low + (range.high - range.low) * Double(index + 1) / 5
-                let text = range.high > range.low ? FigureText.tick(low, definition) + " – " + FigureText.tick(high, definition)
+                let text =
+                    range.high > range.low
+                    ? FigureText.tick(low, definition) + " – " + FigureText.tick(high, definition)
                     : FigureText.tick(range.low, definition)
-                out += "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(palette[index])\" stroke=\"#a0aec0\"/>"
+                out +=
+                    "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(palette[index])\" stroke=\"#a0aec0\"/>"
                 out += "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">\(esc(text))</text>"
                 line += 34
                 if range.high <= range.low { break }
             }
         }
-        out += "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(Self.noDataColor)\" stroke=\"#a0aec0\"/>"
+        out +=
+            "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(Self.noDataColor)\" stroke=\"#a0aec0\"/>"
         out += "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">\(esc(language.pick("无数据", "no data")))</text>"
         line += 44
         if let target = definition.target {
@@ -122,7 +132,8 @@ struct ChoroplethMap {
     /// Every county's outline, once per page, for the maps to reuse (`<use>`):
     /// the page then carries the boundaries once, not once per indicator.
     static func outlines(_ map: CountyMap) -> String {
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" class=\"outlines\" aria-hidden=\"true\"><defs>"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" class=\"outlines\" aria-hidden=\"true\"><defs>"
         for county in map.counties {
             out += "<path id=\"\(outlineID(county.code))\" d=\"\(county.path)\"/>"
         }

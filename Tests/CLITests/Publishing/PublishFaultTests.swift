@@ -122,11 +122,13 @@ import Glibc
         #expect(NightInvariant.folderRun(folder + "/out")?.1 == Self.secondNight)
     }
 
-    @Test func withoutRenameExchangeTheFolderIsStillSwapped() throws {
+    /// EINVAL: no RENAME_EXCHANGE (NFS, CIFS); EBUSY: a folder that refuses to be renamed.
+    @Test(arguments: ["EINVAL", "EBUSY"])
+    func withoutRenameExchangeTheFolderIsStillSwapped(_ error: String) throws {
         let baseline = try Baseline()
         let folder = baseline.work.file("case")
         try baseline.copy(to: folder)
-        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:error=EINVAL"],
+        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:error=\(error)"],
                                         Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
         #expect(traced.status == 0, "\(traced.standardError)")
         let invariant = NightInvariant(out: folder + "/out", warehouse: folder + "/w.sqlite")

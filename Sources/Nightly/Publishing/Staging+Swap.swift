@@ -61,7 +61,9 @@ extension Staging {
         try rename(staging, to: out)
     }
 
-    /// Moves each output from the staging folder into `out`, the previous one aside first.
+    /// Moves each output from the staging folder into `out`: a file is renamed
+    /// over the previous one (atomically), a folder (the clue lists) goes in
+    /// after the previous one is moved aside.
     private func moveEntries(_ names: [String]) throws {
         let manager = FileManager.default
         if !manager.fileExists(atPath: aside.path) {
@@ -71,9 +73,10 @@ extension Staging {
         }
         for name in names {
             let incoming = staging.appendingPathComponent(name)
-            guard manager.fileExists(atPath: incoming.path) else { continue } // moved by an earlier attempt
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: incoming.path, isDirectory: &isFolder) else { continue } // moved earlier
             let current = out.appendingPathComponent(name), previous = aside.appendingPathComponent(name)
-            if manager.fileExists(atPath: current.path) {
+            if isFolder.boolValue && manager.fileExists(atPath: current.path) {
                 if manager.fileExists(atPath: previous.path) { try? manager.removeItem(at: previous) }
                 try rename(current, to: previous)
             }

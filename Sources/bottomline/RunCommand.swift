@@ -34,8 +34,18 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Encoding of county_summary.csv and the clue lists: utf8-bom or gb18030.")
     var summaryEncoding: SpreadsheetEncoding = .utf8BOM
 
+    @Option(help: "County boundaries for the report's maps (default: maps/<pipeline>.counties.json beside the pipeline when it exists; none: bar charts).")
+    var countyMap: String?
+
     func run() throws {
-        let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding)
+        let map: CountyMap?
+        do {
+            map = try CountyMap.forRun(pipeline: options.pipeline, choice: countyMap)
+        } catch {
+            logLine("error: \(error)")
+            throw ExitCode(ExitStatus.pipelineError.rawValue)
+        }
+        let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding, countyMap: map)
         let settings = NightSettings(pipeline: options.pipeline, data: options.data, date: options.date,
                                      threads: options.threads, out: out, warehouse: warehouse, report: report,
                                      log: logLine, readProgress: options.readProgress)

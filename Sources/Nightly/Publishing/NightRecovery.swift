@@ -14,6 +14,11 @@ public enum NightRecovery {
         var lines: [String] = []
         for pending in try warehouse.pendingPublications() {
             let staging = Staging(pending)
+            guard try warehouse.isRunning(runID: pending.runID) else {
+                staging.discard()
+                try warehouse.dropPublication(runID: pending.runID)
+                continue
+            }
             if pending.committed {
                 do {
                     try staging.putInPlace(runID: pending.runID, names: NightPublisher.names)

@@ -27,8 +27,8 @@ public enum NightRecovery {
                         + "its outputs were in place; they are now in \(pending.out)")
                 } catch PublishError.stagingLost {
                     try warehouse.withdrawPublication(runID: pending.runID, message: lostMessage)
-                    lines.append("repaired: run \(pending.runID) of \(pending.date) lost its staged outputs; its figures "
-                        + "were withdrawn: run that night again")
+                    lines.append("repaired: run \(pending.runID) of \(pending.date) lost its staged outputs; "
+                        + "its figures were withdrawn: run that night again")
                 }
             } else {
                 staging.discard()

@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "CPrefetch"),
@@ -29,8 +28,10 @@ let package = Package(
             ]
         ),
         .target(name: "CRenameExchange"),
+        // Debian's libxlsxwriter-dev, installed by `make deps`.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Reports", dependencies: [
-            "Engine", "ZIPFoundation",
+            "Engine", "CXlsxWriter",
         ]),
         .target(name: "Nightly", dependencies: [
             "Ingest", "Engine", "Warehouse", "Reports", "CRenameExchange",
@@ -51,7 +52,7 @@ let package = Package(
             name: "WarehouseTests",
             dependencies: ["Warehouse", "Engine", "Ingest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport", "ZIPFoundation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "Ingest", "TestSupport"]),
     ]

@@ -53,6 +53,8 @@ public struct NightlyRun {
             let history = try warehouse.flatMap { try earlierNights($0, table: result.table) }
             let inputs = ReportInputs(table: result.table, ingest: ingest, clues: result.clues, runDate: settings.date,
                                       history: history)
+            let countyCodes = result.table.areaIndices(at: .county).map { result.table.areas[$0].code }
+            if let gap = settings.report.countyMap?.gapWarning(countyCodes: countyCodes) { log(gap) }
             let manifest = RunManifest(
                 toolVersion: Self.toolVersion, runDate: settings.date, status: "succeeded",
                 startedAt: ISO8601DateFormatter().string(from: clock.start),
@@ -88,7 +90,8 @@ public struct NightlyRun {
 
     private func referenceDate() throws -> Int32 {
         guard let day = DayNumber.parse(settings.date) else {
-            throw NightFailure(.pipelineError, "error: --date \(settings.date) is not a real date; write it as YYYY-MM-DD")
+            throw NightFailure(.pipelineError,
+                               "error: --date \(settings.date) is not a real date; write it as YYYY-MM-DD")
         }
         return day
     }
@@ -145,7 +148,9 @@ public struct NightlyRun {
                 HistoryPoint(date: $0.date, value: $0.value)
             })
         }
-        return ReportHistory(trends: trends, previous: NightValues(date: earlier.previousDate,
-                                                                    values: earlier.previousValues), table: table)
+        let previous = NightValues(date: earlier.previousDate, values: earlier.previousValues)
+        var history = ReportHistory(trends: trends, previous: previous, table: table)
+        history.areaTrends = AreaTrends(dates: earlier.areaDates, values: earlier.areaValues)
+        return history
     }
 }

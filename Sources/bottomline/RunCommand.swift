@@ -12,9 +12,12 @@ struct RunCommand: ParsableCommand {
         abstract: "Compute every indicator of the pipeline for a night's feeds and publish the outputs.",
         discussion: """
             Outputs are written to a staging folder and put in place only when the run succeeds;
-            a failed run leaves the previous outputs as they were. Exit codes: 0 success,
-            2 pipeline file error, 3 a feed cannot be read, 4 a feed has too many bad rows,
-            5 the warehouse is in use by another run, 6 outputs could not be written.
+            a failed run leaves the previous outputs as they were, and a killed one is finished
+            or undone by the next command (docs/operations.md). Exit codes: 0 success,
+            1 wrong options (such as an --out that holds the feeds or the warehouse),
+            2 pipeline file error, 3 a feed cannot be read or changed during the run,
+            4 a feed has too many bad rows, 5 the warehouse is in use by another run,
+            6 outputs could not be written, 130 stopped by Ctrl-C, 143 stopped by SIGTERM.
             """)
 
     @OptionGroup var options: CommonOptions
@@ -31,8 +34,18 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Encoding of county_summary.csv and the clue lists: utf8-bom or gb18030.")
     var summaryEncoding: SpreadsheetEncoding = .utf8BOM
 
+    @Option(help: "County boundaries for the report's maps (default: maps/<pipeline>.counties.json beside the pipeline when it exists; none: bar charts).")
+    var countyMap: String?
+
     func run() throws {
-        let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding)
+        let map: CountyMap?
+        do {
+            map = try CountyMap.forRun(pipeline: options.pipeline, choice: countyMap)
+        } catch {
+            logLine("error: \(error)")
+            throw ExitCode(ExitStatus.pipelineError.rawValue)
+        }
+        let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding, countyMap: map)
         let settings = NightSettings(pipeline: options.pipeline, data: options.data, date: options.date,
                                      threads: options.threads, out: out, warehouse: warehouse, report: report,
                                      log: logLine, readProgress: options.readProgress)

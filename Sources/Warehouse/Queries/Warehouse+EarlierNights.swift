@@ -20,6 +20,11 @@ public struct EarlierNights: Sendable, Equatable {
     public let previousDate: String
     /// That night's values by area code, then indicator id (province and counties).
     public let previousValues: [String: [String: Double]]
+    /// The last `trendNights` nights before tonight, oldest first, for `areaValues`.
+    public var areaDates: [String] = []
+    /// The headline indicators by province and county over `areaDates`: indicator id →
+    /// area code → one value per date (nil when not published or undefined).
+    public var areaValues: [String: [String: [Double?]]] = [:]
 }
 
 extension Warehouse {
@@ -47,6 +52,26 @@ extension Warehouse {
                 }
             }
         }
-        return EarlierNights(trends: trends, previousDate: previousDate, previousValues: values)
+        var nights = EarlierNights(trends: trends, previousDate: previousDate, previousValues: values)
+        nights.areaDates = Array(earlier.suffix(trendNights))
+        nights.areaValues = try areaValues(dates: nights.areaDates, indicators: known.filter(\.isKey))
+        return nights
+    }
+
+    /// The indicators by province and county on `dates`, one value per date.
+    private func areaValues(dates: [String], indicators: [IndicatorDefinition]) throws -> [String: [String: [Double?]]] {
+        let position = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1, $0) })
+        var values: [String: [String: [Double?]]] = [:]
+        for indicator in indicators {
+            var byCode: [String: [Double?]] = [:]
+            for level in [RollupLevel.province, .county] {
+                for point in try history(indicator: indicator.id, level: level, last: dates.count + 1).points {
+                    guard let night = position[point.date] else { continue }
+                    byCode[point.code, default: [Double?](repeating: nil, count: dates.count)][night] = point.value
+                }
+            }
+            values[indicator.id] = byCode
+        }
+        return values
     }
 }

@@ -130,6 +130,24 @@ import Glibc
         #expect(NightInvariant.folderRun(folder + "/out")?.1 == Self.secondNight)
     }
 
+    @Test func aCommittedRunWhoseStagingWasRemovedIsWithdrawn() throws {
+        let baseline = try Baseline()
+        let folder = baseline.work.file("case")
+        try baseline.copy(to: folder)
+        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:signal=KILL"],
+                                        Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
+        #expect(traced.killed)
+        for entry in try FileManager.default.contentsOfDirectory(atPath: folder) where entry.hasPrefix(".out.staging-") {
+            try FileManager.default.removeItem(atPath: folder + "/" + entry)
+        }
+        let next = try BottomlineProcess.run(["history", "--warehouse", folder + "/w.sqlite", "--indicator", "insurance_rate"])
+        #expect(next.status == 0, "\(next.standardError)")
+        #expect(next.standardError.contains("lost its staged outputs; its figures were withdrawn"))
+        let invariant = NightInvariant(out: folder + "/out", warehouse: folder + "/w.sqlite")
+        #expect(try invariant.violations(attempted: Self.secondNight, pendingAllowed: false).isEmpty)
+        #expect(NightInvariant.folderRun(folder + "/out")?.1 == Self.firstNight)
+    }
+
     /// EINVAL: no RENAME_EXCHANGE (NFS, CIFS); EBUSY: a folder that refuses to be renamed.
     @Test(arguments: ["EINVAL", "EBUSY"])
     func withoutRenameExchangeTheFolderIsStillSwapped(_ error: String) throws {

@@ -1,11 +1,13 @@
 import Engine
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import Reports
 import TestSupport
 import Testing
+
+@testable import Reports
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct CountyMapTests {
     static let guizhou = BottomlineProcess.repository.appendingPathComponent("Pipelines/maps/guizhou.counties.json")
@@ -15,7 +17,8 @@ import Testing
         let counties = ProvinceFixture.counties.filter { $0.code != "522603" }.enumerated().map { index, county in
             "{\"code\":\"\(county.code)\",\"name\":\"x\",\"path\":\"M\(index * 20) 0l18 0 0 18 -18 0z\"}"
         }
-        let json = "{\"province\":\"贵州省\",\"source\":\"test squares\",\"licence\":\"none\",\"width\":100,\"height\":20,"
+        let json =
+            "{\"province\":\"贵州省\",\"source\":\"test squares\",\"licence\":\"none\",\"width\":100,\"height\":20,"
             + "\"counties\":[\(counties.joined(separator: ","))]}"
         return try JSONDecoder().decode(CountyMap.self, from: Data(json.utf8))
     }
@@ -24,7 +27,8 @@ import Testing
         let (_, ingest) = try FeedFixture.ingest()
         let folder = try TemporaryFolder(prefix: "reports-map")
         defer { folder.remove() }
-        try HTMLReport().write(ProvinceFixture.inputs(ingest: ingest), options: ReportOptions(countyMap: map), to: folder.url)
+        try HTMLReport().write(
+            ProvinceFixture.inputs(ingest: ingest), options: ReportOptions(countyMap: map), to: folder.url)
         return try folder.data("report.html")
     }
 
@@ -32,8 +36,9 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: Self.guizhou.path)
         #expect(try #require(attributes[.size] as? Int) <= 300_000)
         let map = try CountyMap.load(path: Self.guizhou.path)
-        let regions = try String(contentsOf: BottomlineProcess.repository.appendingPathComponent("SampleData/guizhou/regions.csv"),
-                                 encoding: .utf8)
+        let regions = try String(
+            contentsOf: BottomlineProcess.repository.appendingPathComponent("SampleData/guizhou/regions.csv"),
+            encoding: .utf8)
         // The sample's valid rows (its dirty ones carry a bad key_county flag or repeat a code).
         let codes = Set(CSVRecords.parse(regions).dropFirst().filter { ["0", "1"].contains($0[4]) }.map { $0[2] })
         #expect(codes.count == 88)
@@ -103,15 +108,21 @@ import Testing
     @Test func aMapFileWithMarkupInItsOutlinesIsRefused() throws {
         let folder = try TemporaryFolder(prefix: "reports-map-file")
         defer { folder.remove() }
-        let json = "{\"province\":\"p\",\"source\":\"s\",\"licence\":\"l\",\"width\":1,\"height\":1,"
+        let json =
+            "{\"province\":\"p\",\"source\":\"s\",\"licence\":\"l\",\"width\":1,\"height\":1,"
             + "\"counties\":[{\"code\":\"520102\",\"name\":\"n\",\"path\":\"M0 0\\\"/><script>alert(1)</script>\"}]}"
         try folder.write("bad.json", json)
-        #expect(throws: ReportError.self) { try CountyMap.load(path: folder.url.appendingPathComponent("bad.json").path) }
-        #expect(throws: ReportError.self) { try CountyMap.load(path: folder.url.appendingPathComponent("missing.json").path) }
+        #expect(throws: ReportError.self) {
+            try CountyMap.load(path: folder.url.appendingPathComponent("bad.json").path)
+        }
+        #expect(throws: ReportError.self) {
+            try CountyMap.load(path: folder.url.appendingPathComponent("missing.json").path)
+        }
     }
 
     @Test func defaultMapSitsBesideThePipeline() throws {
-        #expect(CountyMap.defaultPath(pipeline: "Pipelines/guizhou.yaml").hasSuffix("Pipelines/maps/guizhou.counties.json"))
+        #expect(
+            CountyMap.defaultPath(pipeline: "Pipelines/guizhou.yaml").hasSuffix("Pipelines/maps/guizhou.counties.json"))
         #expect(try CountyMap.forRun(pipeline: "/nonexistent/other.yaml", choice: nil) == nil)
         #expect(try CountyMap.forRun(pipeline: Self.guizhou.path, choice: "none") == nil)
     }

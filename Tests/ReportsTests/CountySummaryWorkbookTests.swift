@@ -1,8 +1,9 @@
 import Engine
 import Foundation
-@testable import Reports
 import TestSupport
 import Testing
+
+@testable import Reports
 
 /// The workbook as openpyxl reads it: sheets, numbers and formats, charts,
 /// conditional formats, filters, frozen panes and print setup.
@@ -11,7 +12,8 @@ import Testing
         let (_, ingest) = try FeedFixture.ingest()
         let folder = try TemporaryFolder(prefix: "reports-xlsx")
         defer { folder.remove() }
-        try CountySummaryWorkbook().write(ProvinceFixture.inputs(ingest: ingest, history: history), options: options, to: folder.url)
+        try CountySummaryWorkbook().write(
+            ProvinceFixture.inputs(ingest: ingest, history: history), options: options, to: folder.url)
         return try WorkbookFacts(file: folder.url.appendingPathComponent("county_summary.xlsx"))
     }
 
@@ -21,8 +23,9 @@ import Testing
 
     @Test func hasTheFiveSheets() throws {
         #expect(try facts().sheets.map(\.name) == ["县级汇总", "重点帮扶县", "三维评估", "趋势", "数据质量"])
-        #expect(try facts(ReportOptions(language: .en)).sheets.map(\.name)
-            == ["County summary", "Key counties", "3-D evaluation", "Trend", "Data quality"])
+        #expect(
+            try facts(ReportOptions(language: .en)).sheets.map(\.name)
+                == ["County summary", "Key counties", "3-D evaluation", "Trend", "Data quality"])
     }
 
     @Test func summaryHoldsNumbersWithFormatsCountiesFirst() throws {
@@ -127,8 +130,9 @@ import Testing
     }
 
     @Test func trendSheetHasNightsAndALineChartPerKeyIndicator() throws {
-        let trends = AreaTrends(dates: ["2026-11-26", "2026-11-27"],
-                                values: ["insurance_rate": ["52": [0.95, nil], "522601": [0.97, 0.98]]])
+        let trends = AreaTrends(
+            dates: ["2026-11-26", "2026-11-27"],
+            values: ["insurance_rate": ["52": [0.95, nil], "522601": [0.97, 0.98]]])
         var history = ReportHistory(trends: [], previousDate: "2026-11-27", targetChanges: [], countyMovers: [])
         history.areaTrends = trends
         let sheet = try facts(history: history).sheet("趋势")
@@ -173,7 +177,8 @@ import Testing
         for _ in 0..<2 {
             let folder = try TemporaryFolder(prefix: "reports-xlsx")
             defer { folder.remove() }
-            try CountySummaryWorkbook().write(ProvinceFixture.inputs(ingest: ingest), options: ReportOptions(), to: folder.url)
+            try CountySummaryWorkbook().write(
+                ProvinceFixture.inputs(ingest: ingest), options: ReportOptions(), to: folder.url)
             files.append(try folder.data("county_summary.xlsx"))
             Thread.sleep(forTimeInterval: 1.1)
         }

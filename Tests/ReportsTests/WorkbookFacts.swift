@@ -56,29 +56,36 @@ struct WorkbookFacts {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0,
-                     "openpyxl could not read the workbook (run `make test` once to install openpyxl): \(errorText)")
+        try #require(
+            process.terminationStatus == 0,
+            "openpyxl could not read the workbook (run `make test` once to install openpyxl): \(errorText)")
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let sheets = try #require(json["sheets"] as? [[String: Any]])
         self.sheets = sheets.map { sheet in
             let cells = (sheet["cells"] as? [String: [String: Any]] ?? [:]).mapValues {
-                Cell(type: $0["type"] as? String ?? "", value: $0["value"] ?? NSNull(), format: $0["format"] as? String ?? "",
-                     bold: $0["bold"] as? Bool ?? false)
+                Cell(
+                    type: $0["type"] as? String ?? "", value: $0["value"] ?? NSNull(),
+                    format: $0["format"] as? String ?? "",
+                    bold: $0["bold"] as? Bool ?? false)
             }
             let rules = (sheet["conditional"] as? [[String: Any]] ?? []).map {
                 (range: $0["range"] as? String ?? "", formulas: $0["formula"] as? [String] ?? [])
             }
             let charts = (sheet["charts"] as? [[String: Any]] ?? []).map { chart in
-                Chart(type: chart["type"] as? String ?? "", title: chart["title"] as? String,
-                      series: (chart["series"] as? [[String: Any]] ?? []).map {
-                          (name: $0["name"] as? String, values: $0["values"] as? String,
-                           categories: $0["categories"] as? String, trendline: $0["trendline"] as? String)
-                      })
+                Chart(
+                    type: chart["type"] as? String ?? "", title: chart["title"] as? String,
+                    series: (chart["series"] as? [[String: Any]] ?? []).map {
+                        (
+                            name: $0["name"] as? String, values: $0["values"] as? String,
+                            categories: $0["categories"] as? String, trendline: $0["trendline"] as? String
+                        )
+                    })
             }
-            return Sheet(name: sheet["name"] as? String ?? "", cells: cells, freeze: sheet["freeze"] as? String,
-                         autofilter: sheet["autofilter"] as? String, conditional: rules,
-                         orientation: sheet["orientation"] as? String, paper: (sheet["paper"]).map { "\($0)" },
-                         titleRows: sheet["titleRows"] as? String, charts: charts)
+            return Sheet(
+                name: sheet["name"] as? String ?? "", cells: cells, freeze: sheet["freeze"] as? String,
+                autofilter: sheet["autofilter"] as? String, conditional: rules,
+                orientation: sheet["orientation"] as? String, paper: (sheet["paper"]).map { "\($0)" },
+                titleRows: sheet["titleRows"] as? String, charts: charts)
         }
     }
 }

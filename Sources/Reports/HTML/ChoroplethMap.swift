@@ -19,7 +19,7 @@ struct ChoroplethMap {
     let language: ReportLanguage
     let caption: String
 
-    static let legendWidth = 250.0
+    static let legendWidth = 330.0
     static let blues = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
     static let oranges = ["#feedde", "#fdbe85", "#fd8d3c", "#e6550d", "#a63603"]
     static let noDataColor = "#a0aec0"
@@ -43,22 +43,24 @@ struct ChoroplethMap {
     }
 
     var svg: String {
-        let top = 40.0
+        let top = 48.0
         let width = map.width + Self.legendWidth
         let height = max(map.height + top + 10, 420)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\""
         out += " width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" class=\"map\">"
         out += "<title>\(esc(CountySummary.label(definition, language)))</title>"
-        out += "<text x=\"8\" y=\"26\" font-size=\"22\" font-weight=\"700\" fill=\"#1a202c\">\(esc(caption))</text>"
+        out += "<text x=\"8\" y=\"30\" font-size=\"28\" font-weight=\"700\" fill=\"#1a202c\">\(esc(caption))</text>"
         out += "<g transform=\"translate(0 \(n(top)))\" stroke=\"#fff\" stroke-width=\"0.8\" stroke-linejoin=\"round\">"
         var outlines = ""
         for county in map.counties {
             let figure = figures[county.code]
             let fill = figure?.value.map { palette[colourClass($0)] } ?? Self.noDataColor
-            let value = figure.map { $0.value == nil ? language.pick("无数据", "no data") : $0.text }
+            let value =
+                figure.map { $0.value == nil ? language.pick("无数据", "no data") : $0.text }
                 ?? language.pick("不在今晚数据中", "not in tonight's figures")
             let status = figure?.missed == true ? language.pick("（未达标）", " (missed)") : ""
-            out += "<g><title>\(esc(county.name + " " + county.code + language.pick("：", ": ") + value + status))</title>"
+            out +=
+                "<g><title>\(esc(county.name + " " + county.code + language.pick("：", ": ") + value + status))</title>"
             out += "<use href=\"#\(Self.outlineID(county.code))\" fill=\"\(fill)\"/></g>"
             if figure?.missed == true {
                 outlines += "<use href=\"#\(Self.outlineID(county.code))\"/>"
@@ -66,7 +68,8 @@ struct ChoroplethMap {
         }
         out += "</g>"
         if !outlines.isEmpty {
-            out += "<g transform=\"translate(0 \(n(top)))\" fill=\"none\" stroke=\"\(ReportStyle.missedColor)\" stroke-width=\"2.6\""
+            out +=
+                "<g transform=\"translate(0 \(n(top)))\" fill=\"none\" stroke=\"\(ReportStyle.missedColor)\" stroke-width=\"2.6\""
             out += " stroke-linejoin=\"round\" pointer-events=\"none\">\(outlines)</g>"
         }
         out += legend(x: map.width + 16, y: top + 10)
@@ -76,34 +79,48 @@ struct ChoroplethMap {
 
     /// Classes from the best down, the target, the outline and "no data".
     private func legend(x: Double, y: Double) -> String {
-        var out = "<g font-size=\"15\" fill=\"#1a202c\">"
+        var out = "<g font-size=\"22\" fill=\"#1a202c\">"
         var line = y
-        let title = language.pick("县级数值（", "County values (") + UnitText.words(definition, language) + language.pick("）", ")")
+        let title =
+            language.pick("县级数值（", "County values (") + UnitText.words(definition, language) + language.pick("）", ")")
         out += "<text x=\"\(n(x))\" y=\"\(n(line))\" font-weight=\"700\">\(esc(title))</text>"
-        line += 14
-        if let range {
+        line += 18
+        if let range, !definition.isRatio, range.high - range.low < 5 {
+            // Few distinct counts: one swatch per count.
+            for count in stride(from: range.high.rounded(), through: range.low.rounded(), by: -1) {
+                out +=
+                    "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(palette[colourClass(count)])\" stroke=\"#a0aec0\"/>"
+                out +=
+                    "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">\(esc(FigureText.tick(count, definition)))</text>"
+                line += 34
+            }
+        } else if let range {
             for index in (0..<5).reversed() {
                 let low = range.low + (range.high - range.low) * Double(index) / 5
                 let high = range.low + (range.high - range.low) * Double(index + 1) / 5
-                let text = range.high > range.low ? FigureText.tick(low, definition) + " – " + FigureText.tick(high, definition)
+                let text =
+                    range.high > range.low
+                    ? FigureText.tick(low, definition) + " – " + FigureText.tick(high, definition)
                     : FigureText.tick(range.low, definition)
-                out += "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"28\" height=\"20\" fill=\"\(palette[index])\" stroke=\"#a0aec0\"/>"
-                out += "<text x=\"\(n(x + 36))\" y=\"\(n(line + 15))\">\(esc(text))</text>"
-                line += 26
+                out +=
+                    "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(palette[index])\" stroke=\"#a0aec0\"/>"
+                out += "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">\(esc(text))</text>"
+                line += 34
                 if range.high <= range.low { break }
             }
         }
-        out += "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"28\" height=\"20\" fill=\"\(Self.noDataColor)\" stroke=\"#a0aec0\"/>"
-        out += "<text x=\"\(n(x + 36))\" y=\"\(n(line + 15))\">\(esc(language.pick("无数据", "no data")))</text>"
-        line += 34
+        out +=
+            "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(Self.noDataColor)\" stroke=\"#a0aec0\"/>"
+        out += "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">\(esc(language.pick("无数据", "no data")))</text>"
+        line += 44
         if let target = definition.target {
             let missed = map.counties.filter { figures[$0.code]?.missed == true }.count
-            out += "<text x=\"\(n(x))\" y=\"\(n(line + 15))\" font-weight=\"700\" fill=\"\(ReportStyle.targetColor)\">"
+            out += "<text x=\"\(n(x))\" y=\"\(n(line + 21))\" font-weight=\"700\" fill=\"\(ReportStyle.targetColor)\">"
             out += esc(language.pick("目标 ", "target ") + FigureText.target(target, definition)) + "</text>"
-            line += 28
-            out += "<rect x=\"\(n(x + 2))\" y=\"\(n(line + 2))\" width=\"24\" height=\"16\" fill=\"#fff\""
+            line += 36
+            out += "<rect x=\"\(n(x + 2))\" y=\"\(n(line + 2))\" width=\"32\" height=\"22\" fill=\"#fff\""
             out += " stroke=\"\(ReportStyle.missedColor)\" stroke-width=\"2.6\"/>"
-            out += "<text x=\"\(n(x + 36))\" y=\"\(n(line + 15))\">"
+            out += "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">"
             out += esc(language.pick("未达标（\(missed) 个县）", "missed (\(missed) counties)")) + "</text>"
         }
         return out + "</g>"
@@ -115,7 +132,8 @@ struct ChoroplethMap {
     /// Every county's outline, once per page, for the maps to reuse (`<use>`):
     /// the page then carries the boundaries once, not once per indicator.
     static func outlines(_ map: CountyMap) -> String {
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" class=\"outlines\" aria-hidden=\"true\"><defs>"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" class=\"outlines\" aria-hidden=\"true\"><defs>"
         for county in map.counties {
             out += "<path id=\"\(outlineID(county.code))\" d=\"\(county.path)\"/>"
         }

@@ -30,7 +30,8 @@ public struct CountyMap: Sendable, Decodable {
                 throw ReportError.unreadableMap(path: path, reason: "it has no counties or no size")
             }
             if let bad = map.counties.first(where: { !Self.isPathData($0.path) }) {
-                throw ReportError.unreadableMap(path: path, reason: "the outline of county \(bad.code) is not SVG path data")
+                throw ReportError.unreadableMap(
+                    path: path, reason: "the outline of county \(bad.code) is not SVG path data")
             }
             return map
         } catch let error as ReportError {

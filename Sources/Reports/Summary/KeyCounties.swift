@@ -13,8 +13,8 @@ struct KeyCounties {
             areas = []
             return
         }
-        let flags = regions.uint8("key_county")
-        let codes = regions.int64("county_code")
+        let flags = regions[Regions.keyCounty]
+        let codes = regions[Regions.countyCode]
         var keyCodes = Set<String>()
         for (row, flag) in flags.enumerated() where flag == 1 && row < codes.count {
             keyCodes.insert(CodeText.digits(codes[row], width: 6))
@@ -27,10 +27,13 @@ struct KeyCounties {
         let definition = table.indicators[indicator]
         let numerator = areas.reduce(Int64(0)) { $0 + table.numerator(area: $1, indicator: indicator) }
         let denominator = areas.reduce(Int64(0)) { $0 + table.denominator(area: $1, indicator: indicator) }
-        let value: Double? = definition.isRatio ? (denominator == 0 ? nil : Double(numerator) / Double(denominator))
+        let value: Double? =
+            definition.isRatio
+            ? (denominator == 0 ? nil : Double(numerator) / Double(denominator))
             : Double(numerator)
-        return CountySummary.Cell(value: value,
-                                  text: FigureText.text(numerator: numerator, denominator: denominator, definition),
-                                  missed: value.map { definition.target?.isMet(by: $0) == false } ?? false)
+        return CountySummary.Cell(
+            value: value,
+            text: FigureText.text(numerator: numerator, denominator: denominator, definition),
+            missed: value.map { definition.target?.isMet(by: $0) == false } ?? false)
     }
 }

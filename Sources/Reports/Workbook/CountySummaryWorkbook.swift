@@ -18,8 +18,9 @@ public struct CountySummaryWorkbook: MeetingOutput {
         let language = options.language
         let file = folder.appendingPathComponent(path).path
         let created = DayNumber.parse(inputs.runDate).map { Int($0) * 86_400 } ?? 0
-        let workbook = try XlsxWorkbook(path: file, title: language.pick("县级汇总", "County summary") + " " + inputs.runDate,
-                                        created: created)
+        let workbook = try XlsxWorkbook(
+            path: file, title: language.pick("县级汇总", "County summary") + " " + inputs.runDate,
+            created: created)
         let book = WorkbookContent(inputs: inputs, language: language, workbook: workbook)
         try book.summarySheet()
         try book.keyCountySheet()

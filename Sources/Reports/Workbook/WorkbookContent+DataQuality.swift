@@ -12,9 +12,12 @@ extension WorkbookContent {
         }
         let count = CellStyle(numberFormat: "#,##0")
         let share = CellStyle(numberFormat: "0.00%")
-        let header = [language.pick("文件", "file"), language.pick("读取", "read"), language.pick("接受", "accepted"),
-                      language.pick("隔离", "quarantined"), language.pick("隔离比例", "share"),
-                      language.pick("状态", "status")] + reasons.map(\.rawValue)
+        let header =
+            [
+                language.pick("文件", "file"), language.pick("读取", "read"), language.pick("接受", "accepted"),
+                language.pick("隔离", "quarantined"), language.pick("隔离比例", "share"),
+                language.pick("状态", "status"),
+            ] + reasons.map(\.rawValue)
         for (column, text) in header.enumerated() { sheet.text(0, column, text, .header) }
         for (offset, feed) in ingest.accounting.enumerated() {
             let row = 1 + offset
@@ -31,12 +34,16 @@ extension WorkbookContent {
         }
         if !ingest.accounting.isEmpty {
             let limit = String(ingest.maxQuarantineShare)
-            try sheet.highlight(CellRange(sheet: sheet.name, firstRow: 1, firstColumn: 4, lastRow: ingest.accounting.count,
-                                          lastColumn: 4), when: "AND(ISNUMBER(E2),E2>\(limit)+1E-12)")
+            try sheet.highlight(
+                CellRange(
+                    sheet: sheet.name, firstRow: 1, firstColumn: 4, lastRow: ingest.accounting.count,
+                    lastColumn: 4), when: "AND(ISNUMBER(E2),E2>\(limit)+1E-12)")
         }
         let note = 2 + ingest.accounting.count
-        sheet.text(note, 0, language.pick("隔离比例上限 ", "quarantine limit ")
-            + FigureText.fixed(ingest.maxQuarantineShare * 100, decimals: 2) + "%")
+        sheet.text(
+            note, 0,
+            language.pick("隔离比例上限 ", "quarantine limit ")
+                + FigureText.fixed(ingest.maxQuarantineShare * 100, decimals: 2) + "%")
         try coverageTable(sheet, from: note + 2)
         sheet.width(0, 22)
         for column in 1..<max(header.count, 7) { sheet.width(column, 12) }
@@ -48,10 +55,16 @@ extension WorkbookContent {
     private func coverageTable(_ sheet: XlsxSheet, from top: Int) throws {
         let year = Int(inputs.runDate.prefix(4)) ?? 0
         let coverage = FeedCoverage(inputs.ingest, referenceYear: year)
-        sheet.text(top, 0, language.pick("各部门数据覆盖率（按县；医保为 \(year) 年）",
-                                         "Sector feed coverage by county (medical insurance: \(year))"), .bold)
-        let header = [language.pick("代码", "code"), language.pick("县", "county"), language.pick("人数", "persons"),
-                      language.pick("户数", "households")] + FeedCoverage.sectorFeeds.map { FeedCoverage.label($0, language) }
+        sheet.text(
+            top, 0,
+            language.pick(
+                "各部门数据覆盖率（按县；医保为 \(year) 年）",
+                "Sector feed coverage by county (medical insurance: \(year))"), .bold)
+        let header =
+            [
+                language.pick("代码", "code"), language.pick("县", "county"), language.pick("人数", "persons"),
+                language.pick("户数", "households"),
+            ] + FeedCoverage.sectorFeeds.map { FeedCoverage.label($0, language) }
         for (column, text) in header.enumerated() { sheet.text(top + 1, column, text, .header) }
         var row = top + 2
         func write(_ code: String, _ name: String, _ county: FeedCoverage.County, _ bold: Bool) {
@@ -70,7 +83,9 @@ extension WorkbookContent {
             write(unit.code, unit.name, coverage.counties[unit.code] ?? FeedCoverage.County(), false)
         }
         let province = table.areaIndices(at: .province).first
-        write(province.map { table.areas[$0].code } ?? "", province.map { table.areas[$0].name } ?? language.pick("全省", "province"),
-              coverage.total, true)
+        write(
+            province.map { table.areas[$0].code } ?? "",
+            province.map { table.areas[$0].name } ?? language.pick("全省", "province"),
+            coverage.total, true)
     }
 }

@@ -34,12 +34,16 @@ extension WorkbookContent {
     /// rows (the counties) get the autofilter. Missed targets are highlighted
     /// by one conditional format per indicator column.
     @discardableResult
-    func figureTable(_ sheet: XlsxSheet, indicators: [Int], rows: [FigureRow], headerRow: Int = 0,
-                     filteredRows: Int) throws -> FigureLayout {
+    func figureTable(
+        _ sheet: XlsxSheet, indicators: [Int], rows: [FigureRow], headerRow: Int = 0,
+        filteredRows: Int
+    ) throws -> FigureLayout {
         let first = areaHeader.count
         let missedColumn = first + indicators.count
-        for (column, label) in (areaHeader + indicators.map { CountySummary.label(table.indicators[$0], language) }
-                                    + [missedHeader]).enumerated() {
+        for (column, label)
+            in (areaHeader + indicators.map { CountySummary.label(table.indicators[$0], language) }
+            + [missedHeader]).enumerated()
+        {
             sheet.text(headerRow, column, label, .header)
         }
         sheet.rowHeight(headerRow, 45)
@@ -53,8 +57,9 @@ extension WorkbookContent {
             for (position, indicator) in indicators.enumerated() {
                 let definition = table.indicators[indicator]
                 let cell = row.cells[position]
-                sheet.number(line, first + position, cell.value,
-                             CellStyle(numberFormat: CountySummaryWorkbook.numberFormat(definition), bold: row.bold))
+                sheet.number(
+                    line, first + position, cell.value,
+                    CellStyle(numberFormat: CountySummaryWorkbook.numberFormat(definition), bold: row.bold))
                 if cell.missed { missed.append(CountySummary.label(definition, language)) }
             }
             sheet.text(line, missedColumn, missed.joined(separator: language.pick("、", "; ")), style)
@@ -64,14 +69,18 @@ extension WorkbookContent {
             for (position, indicator) in indicators.enumerated() {
                 guard let target = table.indicators[indicator].target else { continue }
                 let column = first + position
-                try sheet.highlight(CellRange(sheet: sheet.name, firstRow: headerRow + 1, firstColumn: column,
-                                              lastRow: lastRow, lastColumn: column),
-                                    when: CountySummaryWorkbook.missedFormula(target, cell: XlsxSheet.reference(headerRow + 1, column)))
+                try sheet.highlight(
+                    CellRange(
+                        sheet: sheet.name, firstRow: headerRow + 1, firstColumn: column,
+                        lastRow: lastRow, lastColumn: column),
+                    when: CountySummaryWorkbook.missedFormula(target, cell: XlsxSheet.reference(headerRow + 1, column)))
             }
         }
         if filteredRows > 0 {
-            sheet.autofilter(CellRange(sheet: sheet.name, firstRow: headerRow, firstColumn: 0,
-                                       lastRow: headerRow + filteredRows, lastColumn: missedColumn))
+            sheet.autofilter(
+                CellRange(
+                    sheet: sheet.name, firstRow: headerRow, firstColumn: 0,
+                    lastRow: headerRow + filteredRows, lastColumn: missedColumn))
         }
         sheet.width(0, 14)
         sheet.width(1, 9)
@@ -79,14 +88,16 @@ extension WorkbookContent {
         sheet.width(2, Double(min(max(widest + 2, 10), 40)))
         for position in indicators.indices { sheet.width(first + position, 12) }
         sheet.width(missedColumn, 36)
-        return FigureLayout(headerRow: headerRow, firstIndicatorColumn: first, lastRow: lastRow, nextColumn: missedColumn + 1)
+        return FigureLayout(
+            headerRow: headerRow, firstIndicatorColumn: first, lastRow: lastRow, nextColumn: missedColumn + 1)
     }
 
     /// A row of the table for one area.
     func figureRow(_ kind: CountySummary.RowKind, area: Int, indicators: [Int]) -> FigureRow {
         let unit = table.areas[area]
-        return FigureRow(level: CountySummary.levelLabel(kind, language), code: unit.code, name: unit.name,
-                         cells: indicators.map { CountySummary.cell(table, area: area, indicator: $0) },
-                         bold: kind != .county)
+        return FigureRow(
+            level: CountySummary.levelLabel(kind, language), code: unit.code, name: unit.name,
+            cells: indicators.map { CountySummary.cell(table, area: area, indicator: $0) },
+            bold: kind != .county)
     }
 }

@@ -21,13 +21,16 @@ extension WorkbookContent {
             guard let position = summary.columns.firstIndex(of: indicator) else { continue }
             let definition = table.indicators[indicator]
             let chart = try workbook.addChart(LXW_CHART_COLUMN)
-            let names = CellRange(sheet: sheet.name, firstRow: 1, firstColumn: 2, lastRow: counties.count, lastColumn: 2)
+            let names = CellRange(
+                sheet: sheet.name, firstRow: 1, firstColumn: 2, lastRow: counties.count, lastColumn: 2)
             let column = layout.firstIndicatorColumn + position
             let label = CountySummary.label(definition, language)
-            chart.series(label, categories: names,
-                         values: CellRange(sheet: sheet.name, firstRow: 1, firstColumn: column, lastRow: counties.count,
-                                           lastColumn: column),
-                         color: 0x2B6CB0)
+            chart.series(
+                label, categories: names,
+                values: CellRange(
+                    sheet: sheet.name, firstRow: 1, firstColumn: column, lastRow: counties.count,
+                    lastColumn: column),
+                color: 0x2B6CB0)
             chart.overlapSeries()
             var title = label
             if let target = definition.target {
@@ -35,20 +38,28 @@ extension WorkbookContent {
                 sheet.text(0, targetColumn, language.pick("目标线：", "target line: ") + label, .header)
                 for row in 1...counties.count { sheet.number(row, targetColumn, target.value, format) }
                 sheet.width(targetColumn, 12)
-                chart.targetLine(language.pick("目标 ", "target ") + FigureText.target(target, definition), categories: names,
-                                 values: CellRange(sheet: sheet.name, firstRow: 1, firstColumn: targetColumn,
-                                                   lastRow: counties.count, lastColumn: targetColumn),
-                                 color: 0xDD6B20)
+                chart.targetLine(
+                    language.pick("目标 ", "target ") + FigureText.target(target, definition), categories: names,
+                    values: CellRange(
+                        sheet: sheet.name, firstRow: 1, firstColumn: targetColumn,
+                        lastRow: counties.count, lastColumn: targetColumn),
+                    color: 0xDD6B20)
                 title += language.pick(" · 目标 ", " · target ") + FigureText.target(target, definition)
                 targetColumn += 1
             }
             chart.title(title)
-            chart.axes(category: language.pick("县（市、区）", "county"), value: UnitText.words(definition, language),
-                       numberFormat: CountySummaryWorkbook.numberFormat(definition))
+            chart.axes(
+                category: language.pick("县（市、区）", "county"), value: UnitText.words(definition, language),
+                numberFormat: CountySummaryWorkbook.numberFormat(definition))
             chart.everyCategoryLabel()
+            let percent = definition.isRatio && !FigureText.isPlainRatio(definition)
+            let largest =
+                (table.areaIndices(at: .county).compactMap { table.value(area: $0, indicator: indicator) }
+                + [definition.target?.value ?? 0]).max() ?? 0
+            chart.valueAxis(from: 0, to: percent && largest <= 1 ? 1 : nil)
             chart.legendAtBottom()
-            try sheet.insert(chart, row: chartRow, column: 0, width: 1500, height: 420)
-            chartRow += 23
+            try sheet.insert(chart, row: chartRow, column: 0, width: 1500, height: 520)
+            chartRow += 28
         }
     }
 
@@ -58,9 +69,11 @@ extension WorkbookContent {
         let key = KeyCounties(table: table, ingest: inputs.ingest)
         var rows = key.areas.map { figureRow(.county, area: $0, indicators: summary.columns) }
         if !key.areas.isEmpty {
-            rows.append(FigureRow(level: language.pick("重点帮扶县小计", "key counties subtotal"), code: "",
-                                  name: language.pick("\(key.areas.count) 个重点帮扶县", "\(key.areas.count) key counties"),
-                                  cells: summary.columns.map { key.subtotal(table, indicator: $0) }, bold: true))
+            rows.append(
+                FigureRow(
+                    level: language.pick("重点帮扶县小计", "key counties subtotal"), code: "",
+                    name: language.pick("\(key.areas.count) 个重点帮扶县", "\(key.areas.count) key counties"),
+                    cells: summary.columns.map { key.subtotal(table, indicator: $0) }, bold: true))
         }
         rows += table.areaIndices(at: .province).map { figureRow(.province, area: $0, indicators: summary.columns) }
         try figureTable(sheet, indicators: summary.columns, rows: rows, filteredRows: key.areas.count)
@@ -86,8 +99,10 @@ extension WorkbookContent {
         let layout = try figureTable(sheet, indicators: indicators, rows: rows, filteredRows: counties.count)
         let missing = Self.evaluationIndicators.filter { table.indicatorIndex($0) == nil }
         if !missing.isEmpty {
-            sheet.text(layout.lastRow + 2, 0, language.pick("目录中没有的评估指标：", "Not in the catalogue: ")
-                + missing.joined(separator: ", "))
+            sheet.text(
+                layout.lastRow + 2, 0,
+                language.pick("目录中没有的评估指标：", "Not in the catalogue: ")
+                    + missing.joined(separator: ", "))
         }
         sheet.freeze(rows: 1, columns: 3)
         sheet.printSetup(titleRows: 1, header: pageHeader(.evaluation))

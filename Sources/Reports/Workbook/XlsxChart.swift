@@ -7,14 +7,18 @@ struct XlsxChart {
 
     /// Adds a series named `name`: `values` over `categories`, drawn in `color`
     /// (filled for columns, a line otherwise), dashed when `dashed`.
-    func series(_ name: String, categories: CellRange, values: CellRange, color: lxw_color_t,
-                dashed: Bool = false, lineWidth: Float = 2.25) {
+    func series(
+        _ name: String, categories: CellRange, values: CellRange, color: lxw_color_t,
+        dashed: Bool = false, lineWidth: Float = 2.25
+    ) {
         guard let series = chart_add_series(handle, nil, nil) else { return }
-        chart_series_set_categories(series, categories.sheet, lxw_row_t(categories.firstRow),
-                                    lxw_col_t(categories.firstColumn), lxw_row_t(categories.lastRow),
-                                    lxw_col_t(categories.lastColumn))
-        chart_series_set_values(series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
-                                lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
+        chart_series_set_categories(
+            series, categories.sheet, lxw_row_t(categories.firstRow),
+            lxw_col_t(categories.firstColumn), lxw_row_t(categories.lastRow),
+            lxw_col_t(categories.lastColumn))
+        chart_series_set_values(
+            series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
+            lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
         chart_series_set_name(series, name)
         if handle.pointee.type == UInt8(LXW_CHART_COLUMN.rawValue) {
             var fill = lxw_chart_fill()
@@ -26,7 +30,8 @@ struct XlsxChart {
             line.width = lineWidth
             if dashed { line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue) }
             chart_series_set_line(series, &line)
-            chart_series_set_marker_type(series, UInt8(dashed ? LXW_CHART_MARKER_NONE.rawValue : LXW_CHART_MARKER_CIRCLE.rawValue))
+            chart_series_set_marker_type(
+                series, UInt8(dashed ? LXW_CHART_MARKER_NONE.rawValue : LXW_CHART_MARKER_CIRCLE.rawValue))
         }
     }
 
@@ -50,17 +55,25 @@ struct XlsxChart {
 
     func legendAtBottom() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
 
+    /// The value axis from `minimum`, up to `maximum` when given.
+    func valueAxis(from minimum: Double, to maximum: Double?) {
+        chart_axis_set_min(handle.pointee.y_axis, minimum)
+        if let maximum { chart_axis_set_max(handle.pointee.y_axis, maximum) }
+    }
+
     /// A target drawn as a dashed line across the chart: an invisible series of
     /// the target value (read from `values`) whose linear trend line — the
     /// constant itself — is what shows, named `name` in the legend. (This
     /// libxlsxwriter has no combined charts.)
     func targetLine(_ name: String, categories: CellRange, values: CellRange, color: lxw_color_t) {
         guard let series = chart_add_series(handle, nil, nil) else { return }
-        chart_series_set_categories(series, categories.sheet, lxw_row_t(categories.firstRow),
-                                    lxw_col_t(categories.firstColumn), lxw_row_t(categories.lastRow),
-                                    lxw_col_t(categories.lastColumn))
-        chart_series_set_values(series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
-                                lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
+        chart_series_set_categories(
+            series, categories.sheet, lxw_row_t(categories.firstRow),
+            lxw_col_t(categories.firstColumn), lxw_row_t(categories.lastRow),
+            lxw_col_t(categories.lastColumn))
+        chart_series_set_values(
+            series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
+            lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
         chart_series_set_name(series, name)
         var fill = lxw_chart_fill()
         fill.none = 1

@@ -39,8 +39,9 @@ struct XlsxSheet {
     }
 
     func autofilter(_ range: CellRange) {
-        worksheet_autofilter(handle, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn),
-                             lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn))
+        worksheet_autofilter(
+            handle, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn),
+            lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn))
     }
 
     /// Fills the cells of `range` for which `formula` (written for its top-left
@@ -50,9 +51,10 @@ struct XlsxSheet {
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
         rule.value_string = workbook.retain("=" + formula)
         rule.format = workbook.format(CellStyle(fill: CellStyle.missedFill, fontColor: CellStyle.missedFont))
-        try workbook.check(worksheet_conditional_format_range(
-            handle, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn), lxw_row_t(range.lastRow),
-            lxw_col_t(range.lastColumn), &rule))
+        try workbook.check(
+            worksheet_conditional_format_range(
+                handle, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn), lxw_row_t(range.lastRow),
+                lxw_col_t(range.lastColumn), &rule))
     }
 
     /// A4 landscape, the first `titleRows` rows repeated on every page, fitted
@@ -73,7 +75,8 @@ struct XlsxSheet {
         var options = lxw_chart_options()
         options.x_scale = width / 480
         options.y_scale = height / 288
-        try workbook.check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options))
+        try workbook.check(
+            worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options))
     }
 
     /// `A`, `B`, … `Z`, `AA`, … for a zero-based column.

@@ -28,7 +28,7 @@ final class XlsxWorkbook {
 
     deinit {
         if !closed { workbook_close(handle) }
-        retained.forEach { free($0) }
+        for copy in retained { free(copy) }
     }
 
     /// A copy of `text` as a C string that lives as long as the workbook.

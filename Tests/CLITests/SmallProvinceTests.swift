@@ -94,9 +94,10 @@ import TestSupport
             return true
         }.map(\.element)
         try write(kept, data, "persons")
-        for feed in ["education", "medical_insurance", "employment"] {
+        let feeds = try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.hasSuffix(".csv") && $0 != "persons.csv" }
+        for feed in feeds.map({ String($0.dropLast(4)) }) {
             let table = try rows(data, feed)
-            let column = try #require(table.first?.firstIndex(of: "person_id"))
+            guard let column = table.first?.firstIndex(of: "person_id") else { continue }
             try write(table.enumerated().filter { $0.offset == 0 || !removed.contains($0.element[column]) }.map(\.element), data, feed)
         }
         return removed.count

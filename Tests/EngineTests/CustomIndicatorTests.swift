@@ -83,14 +83,14 @@ enum LeapFolder {
         let source = EngineHarness.fixtures.appendingPathComponent("edge_cases")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leap-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for feed in ["regions", "villages", "housing", "water", "employment", "medical_insurance"] {
+        for feed in ["regions", "villages", "housing", "water", "employment", "medical_insurance", "social_assistance"] {
             try FileManager.default.copyItem(at: source.appendingPathComponent("\(feed).csv"), to: folder.appendingPathComponent("\(feed).csv"))
         }
         // 520102 20200229 001: check character by ISO 7064 MOD 11-2.
         let id = "52010220200229001" + String(ResidentID.checkCharacter(first17: "52010220200229001"))
         let files = [
-            "households.csv": "household_id,village_code,category,monitoring_type,risk_status,clue_date,inclusion_date,elimination_date,relocated,income_per_capita,assistance\n5201020010010001,520102001001,poverty_alleviated,,,,,,0,9000,\n",
-            "persons.csv": "person_id,household_id,relation,labor_capacity\n\(id),5201020010010001,head,none\n",
+            "households.csv": "household_id,village_code,category,monitoring_type,risk_status,risk_types,clue_date,clue_outcome,inclusion_date,elimination_date,relocated,site_code,income_per_capita,income_prev_year,assistance\n5201020010010001,520102001001,poverty_alleviated,,,,,,,,0,,9000,,\n",
+            "persons.csv": "person_id,household_id,relation,labor_capacity,status\n\(id),5201020010010001,head,none,\n",
             "education.csv": "person_id,stage,status\n\(id),primary,dropped_out\n",
         ]
         for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }

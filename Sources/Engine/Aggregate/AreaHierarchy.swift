@@ -10,11 +10,11 @@ struct AreaHierarchy {
     init(ingest: IngestResult, provinceName: String) {
         let regions = ingest.table(.regions)
         let villages = ingest.table(.villages)
-        let prefectureCodes = regions.int64("prefecture_code"), prefectureNames = regions.text("prefecture_name")
-        let countyCodes = regions.int64("county_code"), countyNames = regions.text("county_name")
-        let villageCodes = villages.int64("village_code"), villageNames = villages.text("village_name")
-        let townshipCodes = villages.int64("township_code"), townshipNames = villages.text("township_name")
-        let villageCounty = villages.int32("county_code")
+        let prefectureCodes = regions[Regions.prefectureCode], prefectureNames = regions[Regions.prefectureName]
+        let countyCodes = regions[Regions.countyCode], countyNames = regions[Regions.countyName]
+        let villageCodes = villages[Villages.villageCode], villageNames = villages[Villages.villageName]
+        let townshipCodes = villages[Villages.townshipCode], townshipNames = villages[Villages.townshipName]
+        let villageCounty = villages[Villages.countyCode]
 
         let countyRows = (0..<regions.rowCount).sorted { countyCodes[$0] < countyCodes[$1] }
         let villageRows = (0..<villages.rowCount).sorted { villageCodes[$0] < villageCodes[$1] }

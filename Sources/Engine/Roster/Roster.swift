@@ -35,12 +35,12 @@ public struct Roster: Sendable {
         villageCount = villages.rowCount
         householdCount = households.rowCount
         personCount = persons.rowCount
-        let householdVillage = households.int32("village_code")
+        let householdVillage = households[Households.villageCode]
         (householdFeedRow, villageHouseholdStart) = Self.countingSort(keys: householdVillage, buckets: villageCount)
         var householdPosition = [Int32](repeating: 0, count: householdCount)
         for (position, row) in householdFeedRow.enumerated() { householdPosition[Int(row)] = Int32(position) }
         self.householdPosition = householdPosition
-        let personHouseholdPosition = persons.int32("household_id").map { householdPosition[Int($0)] }
+        let personHouseholdPosition = persons[Persons.householdID].map { householdPosition[Int($0)] }
         let (personFeedRow, memberStart) = Self.countingSort(keys: personHouseholdPosition, buckets: householdCount)
         self.personFeedRow = personFeedRow
         self.memberStart = memberStart

@@ -27,7 +27,8 @@ public struct NightPublisher {
         self.init(out: out, warehouse: warehouse, runID: runID, critical: NSLock(), log: log)
     }
 
-    init(out: String, warehouse: Warehouse?, runID: Int64?, critical: NSLock, log: @escaping @Sendable (String) -> Void) {
+    init(out: String, warehouse: Warehouse?, runID: Int64?, critical: NSLock,
+         log: @escaping @Sendable (String) -> Void) {
         self.out = out
         self.warehouse = warehouse
         self.runID = runID
@@ -66,7 +67,7 @@ public struct NightPublisher {
             clock.lap("reports")
             try beforeCommit()
         } catch {
-            staging.discard()
+            try? staging.discard()
             throw error
         }
         critical.lock()
@@ -76,7 +77,7 @@ public struct NightPublisher {
                 try warehouse.publish(runID: runID, table: night.table, inputs: night.read,
                                       quarantine: night.quarantine)
             } catch {
-                staging.discard()
+                try? staging.discard()
                 throw error
             }
             clock.lap("warehouse")
@@ -86,7 +87,7 @@ public struct NightPublisher {
             do {
                 try staging.putInPlace(runID: nil, names: Self.names)
             } catch {
-                staging.discard()
+                try? staging.discard()
                 throw error
             }
         }

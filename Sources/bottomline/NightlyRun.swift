@@ -133,7 +133,8 @@ struct NightlyRun {
             try folder.write(IndicatorsCSV.text(result.table), to: "indicators.csv")
             try folder.write(QuarantineCSV.text(ingest.quarantine), to: "quarantine.csv")
             let history = try warehouse.flatMap { try ReportHistoryLoader(warehouse: $0).history(before: options.date, table: result.table) }
-            let inputs = ReportInputs(table: result.table, ingest: ingest, clues: result.clues, runDate: options.date, history: history)
+            let inputs = ReportInputs(table: result.table, ingest: ingest, clues: result.clues, runDate: options.date, history: history,
+                                      lists: result.lists, evaluation: result.evaluation)
             try MeetingOutputs.write(inputs, options: report, to: folder.staging.path)
             clock.lap("reports")
             return folder

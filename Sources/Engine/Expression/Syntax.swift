@@ -138,11 +138,21 @@ struct Parser {
     }
 
     private mutating func parseSum() throws -> Syntax {
-        var left = try parsePrimary()
+        var left = try parseProduct()
         while isSymbol("+") || isSymbol("-") {
             let token = advance()
             guard case .symbol(let symbol) = token.kind else { break }
-            left = .binary(symbol, left, try parsePrimary(), offset: token.offset)
+            left = .binary(symbol, left, try parseProduct(), offset: token.offset)
+        }
+        return left
+    }
+
+    /// `a * b`, binding tighter than `+` and `-`.
+    private mutating func parseProduct() throws -> Syntax {
+        var left = try parsePrimary()
+        while isSymbol("*") {
+            let token = advance()
+            left = .binary("*", left, try parsePrimary(), offset: token.offset)
         }
         return left
     }

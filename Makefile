@@ -12,7 +12,7 @@ DATA ?= $(SAMPLE)
 WAREHOUSE ?= out/warehouse.sqlite
 SECONDS ?= 60
 
-.PHONY: all deps build test check report sample nightly bench bench-province fuzz clean
+.PHONY: all deps bench-deps build test check report sample nightly bench bench-province fuzz clean
 
 all: report
 
@@ -44,10 +44,14 @@ sample: build
 nightly: build
 	$(BIN) run --pipeline $(PIPELINE) --data $(DATA) --date $(DATE) --out out/$(DATE) --warehouse $(WAREHOUSE)
 
-bench: build
+# Python packages of the DuckDB reference and its tests (bench/ only; `make test` needs none).
+bench-deps:
+	@python3 -c 'import duckdb, pytest' 2>/dev/null || python3 -m pip install --quiet duckdb pytest
+
+bench: build bench-deps
 	bash bench/bench.sh
 
-bench-province: build
+bench-province: build bench-deps
 	bash bench/bench_province.sh
 
 fuzz: deps

@@ -10,6 +10,7 @@
 #   BENCH_THREADS   thread counts to time                 default "1 2"
 #   BENCH_DUCKDB    auto: run the reference when the duckdb package is importable;
 #                   1: required; 0: skip                  default auto
+#   BENCH_REFERENCE_TESTS  1: run the reference's pytest tests first; 0: skip   default 1
 #   BENCH_DATE      reference date                        default 2026-11-28
 #   BENCH_TITLE     heading of the RESULTS.md section     default "bench"
 #   BENCH_BIN, BENCH_PIPELINE, BENCH_CACHE, BENCH_OUT, BENCH_RESULTS: paths
@@ -29,7 +30,7 @@ CACHE=${BENCH_CACHE:-bench/cache}
 OUT=${BENCH_OUT:-bench/out}
 RESULTS=${BENCH_RESULTS:-bench/RESULTS.md}
 SEED=7
-FEEDS="regions villages households persons education medical_insurance housing water employment"
+FEEDS="regions villages households persons education medical_insurance housing water employment social_assistance"
 
 say() { printf '[bench] %s\n' "$*" >&2; }
 fail() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
@@ -64,6 +65,14 @@ case $DUCKDB_MODE in
               RUN_DUCKDB=0; say "duckdb Python package not found: skipping the reference (pip install duckdb)"; fi ;;
     *) fail "BENCH_DUCKDB must be auto, 0 or 1, got '$DUCKDB_MODE'" ;;
 esac
+
+# The reference is checked against its hand-worked figures before it judges anyone
+# (bench/test_*.py: the engine's fixture, the tiny folder, a second reading in Python).
+if [[ $RUN_DUCKDB -eq 1 ]] && [[ ${BENCH_REFERENCE_TESTS:-1} -eq 1 ]]; then
+    python3 -c 'import pytest' 2>/dev/null || fail "pytest is missing: pip install pytest (or BENCH_REFERENCE_TESTS=0)"
+    say "checking the DuckDB reference: python3 -m pytest bench"
+    python3 -m pytest -q bench >&2 || fail "the DuckDB reference fails its own tests (python3 -m pytest bench)"
+fi
 
 # The reference must use the pipeline's monitoring line.
 LINE=$(sed -n 's/^[[:space:]]*monitoring_line:[[:space:]]*\([0-9][0-9.]*\).*/\1/p' "$PIPELINE" | head -n 1)

@@ -6,7 +6,7 @@
     python3 bench/bench_report.py render --results FILE.jsonl --title TEXT [--note TEXT]
 
 `record` appends one JSON line: wall seconds and peak RSS from the output of
-`/usr/bin/time -v -o F`, input bytes (the nine feeds), persons (rows of
+`/usr/bin/time -v -o F`, input bytes (the ten feeds), persons (rows of
 persons.csv) and, for Bottomline, the per-stage seconds of run.json
 (`stages`: stage name -> seconds; anything else there is ignored).
 `render` prints the markdown section that bench.sh appends to bench/RESULTS.md.
@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 FEEDS = ["regions", "villages", "households", "persons", "education", "medical_insurance",
-         "housing", "water", "employment"]
+         "housing", "water", "employment", "social_assistance"]
 MB = 1e6
 
 

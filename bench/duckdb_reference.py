@@ -16,7 +16,7 @@ import time
 
 SQL_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "duckdb_reference.sql")
 FEEDS = ["regions", "villages", "households", "persons", "education", "medical_insurance",
-         "housing", "water", "employment"]
+         "housing", "water", "employment", "social_assistance"]
 
 
 FINAL_STATEMENT = "SELECT * FROM indicators_long;"
@@ -27,7 +27,7 @@ def _connect(data_dir, date, threads, monitoring_line):
 
     missing = [f + ".csv" for f in FEEDS if not os.path.isfile(os.path.join(data_dir, f + ".csv"))]
     if missing:
-        raise SystemExit(f"error: {data_dir} lacks {', '.join(missing)}: a data folder holds the nine feeds")
+        raise SystemExit(f"error: {data_dir} lacks {', '.join(missing)}: a data folder holds the ten feeds of contract version 2")
     connection = duckdb.connect(":memory:")
     if threads:
         connection.execute(f"SET threads = {int(threads)}")
@@ -76,7 +76,7 @@ def write_csv(data_dir, date, out_csv, threads=None, monitoring_line=None):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data_dir", help="folder with the nine CSV feeds (clean)")
+    parser.add_argument("data_dir", help="folder with the ten CSV feeds of contract version 2 (clean)")
     parser.add_argument("date", help="reference date R, YYYY-MM-DD")
     parser.add_argument("out_csv", help="where to write the long indicators CSV")
     parser.add_argument("--threads", type=int, default=None, help="DuckDB threads (default: DuckDB's choice)")

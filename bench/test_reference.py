@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from reference_support import BENCH, CATALOGUE, LEVELS, load
+from reference_support import BENCH, CATALOGUE, COUNTS, LEVELS, check_character, load
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -52,8 +52,8 @@ def rows_at(date):
 
 
 def test_expected_md_has_sections():
-    assert len(SECTIONS) >= 10
-    assert sum(len(s[4]) for s in SECTIONS) >= 60
+    assert len(SECTIONS) >= 15
+    assert sum(len(s[4]) for s in SECTIONS) >= 150
 
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: f"{s[0]}-{s[1]}-{s[3]}")
@@ -73,12 +73,16 @@ def test_every_area_and_indicator_in_spec_order():
         villages = list(csv.DictReader(f))
     with open(os.path.join(TINY, "regions.csv"), encoding="utf-8-sig", newline="") as f:
         regions = list(csv.DictReader(f))
+    with open(os.path.join(TINY, "households.csv"), encoding="utf-8", newline="") as f:
+        sites = {h["site_code"] for h in csv.DictReader(f) if h["site_code"]}
     areas = {
         "province": {r["county_code"][:2] for r in regions},
+        "group": {"key_counties"},
         "prefecture": {r["prefecture_code"] for r in regions},
         "county": {r["county_code"] for r in regions},
         "township": {v["township_code"] for v in villages},
         "village": {v["village_code"] for v in villages},
+        "site": sites,
     }
     expected_keys = [(level, code, indicator) for level in LEVELS for code in sorted(areas[level])
                      for indicator in CATALOGUE]
@@ -87,9 +91,7 @@ def test_every_area_and_indicator_in_spec_order():
 
 def test_counts_have_empty_denominator_and_ratios_divide_once():
     for level, code, _, indicator, numerator, denominator, value in rows_at("2026-11-28"):
-        if indicator in ("persons", "households", "covered_persons", "monitored_persons", "compulsory_dropouts",
-                         "unsafe_housing_households", "migrant_workers", "zero_employment_households",
-                         "suspected_omissions"):
+        if indicator in COUNTS:
             assert denominator == "" and value == numerator
         elif denominator == "0":
             assert value == ""
@@ -99,17 +101,22 @@ def test_counts_have_empty_denominator_and_ratios_divide_once():
             assert abs(float(value) - int(numerator) / int(denominator)) <= 0.5 * 10 ** -decimals + 1e-12
 
 
-def test_higher_levels_sum_villages():
+def test_higher_levels_sum_villages_and_breakdowns_sum_to_totals():
     rows = rows_at("2026-11-28")
-    village_sums, province = {}, {}
-    for level, _, _, indicator, numerator, denominator, _ in rows:
+    village_sums, province, figures = {}, {}, {}
+    for level, code, _, indicator, numerator, denominator, _ in rows:
         pair = (int(numerator), int(denominator or 0))
+        figures[(level, code, indicator)] = pair[0]
         if level == "village":
             old = village_sums.get(indicator, (0, 0))
             village_sums[indicator] = (old[0] + pair[0], old[1] + pair[1])
         elif level == "province":
             province[indicator] = pair
     assert province == village_sums
+    for (level, code, indicator), count in figures.items():
+        if indicator == "monitored_households":
+            assert count == sum(figures[(level, code, "monitored_by_type." + t)]
+                                for t in ("unstable", "marginal", "sudden_hardship"))
 
 
 @pytest.mark.parametrize("numerator,denominator,decimals,text", [
@@ -126,14 +133,13 @@ def test_ratio_text_rounds_half_up(numerator, denominator, decimals, text):
 
 
 def test_tiny_resident_ids_are_valid():
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     with open(os.path.join(TINY, "persons.csv"), encoding="utf-8", newline="") as f:
         ids = [row["person_id"] for row in csv.DictReader(f)]
-    assert len(ids) == len(set(ids)) == 29
+    assert len(ids) == len(set(ids)) == 30
     assert any(pid.endswith("x") for pid in ids)
     for pid in ids:
         assert re.fullmatch(r"\d{17}[\dXx]", pid)
-        assert "10X98765432"[sum(int(d) * w for d, w in zip(pid[:17], weights)) % 11] == pid[17].upper()
+        assert check_character(pid[:17]) == pid[17].upper()
 
 
 def test_tiny_folder_is_what_make_tiny_writes(tmp_path):
@@ -154,10 +160,11 @@ def test_command_line_writes_csv_and_time(tmp_path):
     assert [tuple(line) for line in lines[1:]] == rows_at("2026-11-28")
 
 
-def test_missing_feed_is_named(tmp_path):
+@pytest.mark.parametrize("missing", ["water.csv", "social_assistance.csv"])
+def test_missing_feed_is_named(tmp_path, missing):
     for name in os.listdir(TINY):
-        if name.endswith(".csv") and name != "water.csv":
+        if name.endswith(".csv") and name != missing:
             (tmp_path / name).write_bytes(open(os.path.join(TINY, name), "rb").read())
     result = subprocess.run([sys.executable, os.path.join(BENCH, "duckdb_reference.py"), str(tmp_path),
                              "2026-11-28", str(tmp_path / "out.csv")], capture_output=True, text=True)
-    assert result.returncode != 0 and "water.csv" in result.stderr
+    assert result.returncode != 0 and missing in result.stderr

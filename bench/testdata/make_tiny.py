@@ -71,7 +71,10 @@ PERSONS = [
     ("P27", hh(V4, 1), "head", "full", "1979-06-06"),
     ("P28", hh(V4, 2), "head", "full", "1996-06-16"),
     ("P29", hh(V3, 5), "head", "full", "1985-05-20"),
+    ("P30", hh(V4, 2), "parent", "none", "1946-03-03"),  # deceased: in no indicator
 ]
+
+STATUS = {"P30": "deceased", "P7": "resident", "P27": "resident"}  # empty means resident
 
 
 def person_ids():
@@ -84,25 +87,26 @@ def person_ids():
 
 
 HOUSEHOLDS = [
-    # id, village, category, monitoring_type, risk_status, clue, inclusion, elimination, relocated, income, assistance
-    (hh(V1, 1), V1, "monitored", "unstable", "not_eliminated", "2026-03-01", "2026-03-16", "", "1", "8000.00", "industry;medical"),
-    (hh(V1, 2), V1, "monitored", "marginal", "not_eliminated", "2026-04-01", "2026-04-17", "", "1", "5000.00", ""),
-    (hh(V1, 3), V1, "monitored", "sudden_hardship", "eliminated", "2026-06-10", "2026-06-01", "2026-09-01", "0", "9000.00", "bottom_line"),
-    (hh(V1, 4), V1, "poverty_alleviated", "", "", "", "", "", "1", "12000.00", "employment"),
-    (hh(V1, 5), V1, "ordinary", "", "", "", "", "", "0", "7499.99", ""),
-    (hh(V1, 6), V1, "ordinary", "", "", "", "", "", "0", "7500.00", ""),
-    (hh(V1, 7), V1, "ordinary", "", "", "", "", "", "1", "20000.00", ""),
-    (hh(V1, 8), V1, "ordinary", "", "", "", "", "", "0", "30000.00", ""),
-    (hh(V1, 9), V1, "ordinary", "", "", "", "", "", "0", "30000.00", ""),
-    (hh(V1, 10), V1, "monitored", "unstable", "not_eliminated", "2026-02-01", "", "", "0", "6000.00", "bottom_line;medical"),
-    (hh(V1, 11), V1, "monitored", "marginal", "not_eliminated", "2026-01-01", "2026-01-01", "", "0", "7000.00", "industry"),
-    (hh(V3, 1), V3, "poverty_alleviated", "", "", "", "", "", "1", "10000.00", ""),
-    (hh(V3, 2), V3, "monitored", "unstable", "not_eliminated", "2026-05-01", "2026-05-31", "", "0", "3000.00", "medical"),
-    (hh(V3, 3), V3, "monitored", "marginal", "not_eliminated", "2026-07-01", "2026-07-10", "", "0", "5500.00", "welfare_job"),
-    (hh(V3, 4), V3, "monitored", "unstable", "not_eliminated", "", "2026-08-05", "", "0", "4000.00", "bottom_line;welfare_job"),
-    (hh(V3, 5), V3, "monitored", "unstable", "not_eliminated", "", "", "", "0", "6500.00", "credit;employment"),
-    (hh(V4, 1), V4, "poverty_alleviated", "", "", "", "", "", "0", "9000.00", "industry"),
-    (hh(V4, 2), V4, "ordinary", "", "", "", "", "", "1", "7500.00", ""),
+    # id, village, category, monitoring_type, risk_status, risk_types, clue, clue_outcome, inclusion, elimination,
+    # relocated, site, income, income_prev_year, assistance
+    (hh(V1, 1), V1, "monitored", "unstable", "not_eliminated", "illness", "2026-03-01", "included", "2026-03-16", "", "1", "520102001", "8000.00", "", "industry;medical"),
+    (hh(V1, 2), V1, "monitored", "marginal", "not_eliminated", "disability;education", "2026-04-01", "included", "2026-04-17", "", "1", "520102001", "5000.00", "", ""),
+    (hh(V1, 3), V1, "monitored", "sudden_hardship", "eliminated", "accident", "2026-06-10", "included", "2026-06-01", "2026-09-01", "0", "", "9000.00", "", "bottom_line"),
+    (hh(V1, 4), V1, "poverty_alleviated", "", "", "", "", "", "", "", "1", "520102002", "12000.00", "12000.00", "employment"),
+    (hh(V1, 5), V1, "ordinary", "", "", "", "", "", "", "", "0", "", "7499.99", "", ""),
+    (hh(V1, 6), V1, "ordinary", "", "", "", "", "", "", "", "0", "", "7500.00", "", ""),
+    (hh(V1, 7), V1, "ordinary", "", "", "", "", "", "", "", "1", "520102002", "20000.00", "", ""),
+    (hh(V1, 8), V1, "ordinary", "", "", "", "", "", "", "", "0", "", "30000.00", "", ""),
+    (hh(V1, 9), V1, "ordinary", "", "", "", "", "", "", "", "0", "", "30000.00", "", ""),
+    (hh(V1, 10), V1, "monitored", "unstable", "not_eliminated", "other", "2026-02-01", "included", "2026-02-20", "", "0", "", "6000.00", "", "bottom_line;medical"),
+    (hh(V1, 11), V1, "monitored", "marginal", "not_eliminated", "illness", "2026-01-01", "included", "2026-01-01", "", "0", "", "7000.00", "", "industry"),
+    (hh(V3, 1), V3, "poverty_alleviated", "", "", "", "", "", "", "", "1", "520102001", "10000.00", "", ""),
+    (hh(V3, 2), V3, "monitored", "unstable", "not_eliminated", "disaster", "2026-05-01", "included", "2026-05-31", "", "0", "", "3000.00", "", "medical"),
+    (hh(V3, 3), V3, "monitored", "marginal", "not_eliminated", "labour_shortage", "2026-07-01", "included", "2026-07-10", "", "0", "", "5500.00", "", "welfare_job"),
+    (hh(V3, 4), V3, "monitored", "unstable", "not_eliminated", "industry", "", "", "2026-08-05", "", "0", "", "4000.00", "", "bottom_line;welfare_job"),
+    (hh(V3, 5), V3, "monitored", "unstable", "not_eliminated", "employment", "", "", "2025-06-01", "", "0", "", "6500.00", "", "credit;employment"),
+    (hh(V4, 1), V4, "poverty_alleviated", "", "", "", "", "", "", "", "0", "", "9000.00", "", "industry"),
+    (hh(V4, 2), V4, "ordinary", "", "", "", "", "", "", "", "1", "520201001", "7500.00", "", ""),
 ]
 
 # label -> [(year, insured)]
@@ -122,19 +126,23 @@ EDUCATION = [("P3", "senior", "enrolled"), ("P4", "primary", "dropped_out"), ("P
 
 # label, status, location, welfare_job, months, monthly_income, trainings
 EMPLOYMENT = [
-    ("P1", "employed", "in_province", "0", "10", "3000.00", "1"),
+    ("P1", "employed", "province", "0", "10", "3000.00", "1"),
     ("P3", "unemployed", "", "0", "0", "0", "0"),
-    ("P5", "employed", "in_county", "1", "12", "1500.50", "0"),
+    ("P5", "employed", "township", "1", "12", "1500.50", "0"),
     ("P7", "not_in_labor_force", "", "0", "0", "0", "0"),
-    ("P9", "employed", "out_of_province", "0", "11", "5200.00", "2"),
-    ("P10", "employed", "in_province", "0", "9", "4100.00", "0"),
-    ("P12", "employed", "in_province", "0", "12", "3500.00", "0"),
-    ("P16", "employed", "out_of_province", "0", "12", "6000.00", "0"),
+    ("P9", "employed", "outside_province", "0", "11", "5200.00", "2"),
+    ("P10", "employed", "province", "0", "9", "4100.00", "0"),
+    ("P12", "employed", "province", "0", "12", "3500.00", "0"),
+    ("P16", "employed", "outside_province", "0", "12", "6000.00", "0"),
     ("P22", "unemployed", "", "0", "0", "0", "1"),
-    ("P26", "employed", "in_province", "0", "8", "2800.00", "0"),
-    ("P27", "employed", "in_county", "0", "12", "2500.00", "0"),
-    ("P28", "employed", "in_county", "0", "12", "2600.00", "0"),
+    ("P26", "employed", "province", "0", "8", "2800.00", "0"),
+    ("P27", "employed", "township", "0", "12", "2500.00", "0"),
+    ("P28", "employed", "township", "0", "12", "2600.00", "0"),
 ]
+
+# label, kind, start, end (dibao on R confirms 0010's bottom_line; temporary and an ended tekun do not count)
+SOCIAL_ASSISTANCE = [("P19", "dibao", "2020-01-01", ""), ("P21", "temporary", "2026-11-01", ""),
+                     ("P23", "tekun", "2019-05-05", "2026-11-27")]
 
 HOUSING = [(hh(V1, 1), "C", "0"), (hh(V1, 3), "D", "1"), (hh(V1, 4), "A", "0"), (hh(V1, 7), "C", "0"),
            (hh(V1, 8), "B", "0"), (hh(V3, 1), "B", "0"), (hh(V4, 1), "A", "0"),
@@ -154,7 +162,7 @@ def write(folder, name, lines, bom=False, crlf=False):
 
 
 def write_folder(folder):
-    """Writes the nine feeds into `folder`."""
+    """Writes the ten feeds (contract version 2) into `folder`."""
     os.makedirs(folder, exist_ok=True)
     ids = person_ids()
     write(folder, "regions.csv", [
@@ -170,19 +178,17 @@ def write_folder(folder):
         f"{V3},新寨村,520102002,青山镇,520102",
         f"{V4},大湾村,520201001,大湾镇,520201",
     ])
-    rows = ["household_id,village_code,category,monitoring_type,risk_status,clue_date,inclusion_date,"
-            "elimination_date,relocated,income_per_capita,assistance"]
+    rows = ["household_id,village_code,category,monitoring_type,risk_status,risk_types,clue_date,clue_outcome,"
+            "inclusion_date,elimination_date,relocated,site_code,income_per_capita,income_prev_year,assistance"]
     for h in HOUSEHOLDS:
-        fields = list(h)
-        if ";" in fields[-1]:
-            fields[-1] = '"%s"' % fields[-1]
+        fields = ['"%s"' % f if ";" in f else f for f in h]
         rows.append(",".join(fields))
     write(folder, "households.csv", rows)
     # Columns in another order than the contract's (they are matched by name).
-    rows = ["household_id,person_id,labor_capacity,relation"]
+    rows = ["household_id,status,person_id,labor_capacity,relation"]
     for label, household, relation, labor, _ in PERSONS:
         pid = ids[label].lower() if label == "P9" else ids[label]
-        rows.append(f"{household},{pid},{labor},{relation}")
+        rows.append(f"{household},{STATUS.get(label, '')},{pid},{labor},{relation}")
     write(folder, "persons.csv", rows)
     write(folder, "education.csv", ["person_id,stage,status"] + [f"{ids[p]},{s},{st}" for p, s, st in EDUCATION])
     rows = ["person_id,year,insured"]
@@ -195,6 +201,9 @@ def write_folder(folder):
           ["person_id,status,location,welfare_job,months,monthly_income,trainings"]
           + [",".join([ids[e[0]].lower() if e[0] == "P9" else ids[e[0]]] + list(e[1:])) for e in EMPLOYMENT],
           crlf=True)
+    # The kind quoted (allowed anywhere), CRLF line ends.
+    write(folder, "social_assistance.csv", ["person_id,kind,start_date,end_date"]
+          + [f'{ids[p]},"{k}",{s},{e}' for p, k, s, e in SOCIAL_ASSISTANCE], crlf=True)
     write(folder, "housing.csv", ["household_id,grade,renovated"] + [",".join(h) for h in HOUSING])
     # An extra column the contract does not name (ignored).
     write(folder, "water.csv", ["household_id,tap_water,safe,remark"] + [",".join(w) + "," for w in WATER])

@@ -60,9 +60,9 @@ import TestSupport
                 unit: households
             \(direct)
 
-            groups:
+            clues:
             """
-        let text = try EngineHarness.guizhouText().replacingOccurrences(of: "\ngroups:\n", with: "\n" + extra + "\n")
+        let text = try EngineHarness.guizhouText().replacingOccurrences(of: "\nclues:\n", with: "\n" + extra + "\n")
         let table = try EngineHarness.run(folder: folder.path, pipeline: try PipelineFile.parse(text, file: "set.yaml")).table
         let columns = Self.breakdownColumns(table, "monitored_by_measure")
         #expect(columns.count == measures.count)

@@ -36,7 +36,9 @@ import Testing
         var childDenominators = childNumerators
         var hasChildren = [Bool](repeating: false, count: table.areas.count)
         for (index, area) in table.areas.enumerated() {
-            guard let parent = area.parent else { continue }
+            // Groups and sites overlay the tree (a group sums counties, a site households
+            // across villages); they are checked in CatalogueV2Tests.
+            guard let parent = area.parent, area.level != .group, area.level != .site else { continue }
             hasChildren[parent] = true
             for k in 0..<width {
                 childNumerators[parent * width + k] += table.numerator(area: index, indicator: k)

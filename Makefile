@@ -12,23 +12,48 @@ DATA ?= $(SAMPLE)
 WAREHOUSE ?= out/warehouse.sqlite
 SECONDS ?= 60
 
-.PHONY: all deps bench-deps build test check report sample nightly bench bench-province fuzz clean
+.PHONY: all deps test-deps bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz clean
 
 all: report
 
-# System libraries the build needs (SQLite for the warehouse).
+# System libraries the build needs (SQLite for the warehouse, libxlsxwriter for the workbook).
+SYSTEM_LIBRARIES := libsqlite3-dev libxlsxwriter-dev
+PYTHON_PACKAGES := .build/python-packages
+
 deps:
-	@if ! dpkg -s libsqlite3-dev >/dev/null 2>&1; then \
-		echo "installing libsqlite3-dev" >&2; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev; \
+	@missing=""; for package in $(SYSTEM_LIBRARIES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing" >&2; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+# Tools the tests need: strace kills a real run at chosen system calls (fault-injection tests);
+# openpyxl, the independent reader the workbook tests check the .xlsx with.
+test-deps: deps
+	@if ! command -v strace >/dev/null 2>&1; then \
+		echo "installing strace" >&2; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; \
+	fi
+	@PYTHONPATH=$(PYTHON_PACKAGES) python3 -c 'import openpyxl' 2>/dev/null || { \
+		echo "installing openpyxl into $(PYTHON_PACKAGES)" >&2; \
+		python3 -m pip install --quiet --disable-pip-version-check --target $(PYTHON_PACKAGES) openpyxl; }
 
 build: deps
 	$(SWIFT) build -c release --product bottomline
 
-test: deps
+test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+# Style check against .swift-format (4 spaces, 120 columns). Warnings are listed, not fatal;
+# a broken configuration or a file swift-format cannot parse fails.
+lint:
+	@mkdir -p .build
+	@$(SWIFT) format lint --recursive Sources Tests > .build/format-lint.txt 2>&1; status=$$?; \
+		echo "swift format lint: $$(grep -c 'warning:' .build/format-lint.txt) warnings (listed in .build/format-lint.txt)"; \
+		exit $$status
 
 check: build
 	$(BIN) check --pipeline $(PIPELINE) --data $(SAMPLE) --date $(SAMPLE_DATE) --out out/check
@@ -36,6 +61,15 @@ check: build
 report: build
 	$(BIN) run --pipeline $(PIPELINE) --data $(SAMPLE) --date $(SAMPLE_DATE) --out out/sample --warehouse $(WAREHOUSE)
 	@echo "Wrote out/sample/ (open out/sample/report.html) and $(WAREHOUSE)"
+
+# report.pdf from the sample's report.html, through headless Chromium (installed when missing).
+report-pdf: report
+	bash tools/report_pdf.sh out/sample/report.html out/sample/report.pdf
+
+# Opens the sample's outputs in LibreOffice and Chromium (installed when missing; minutes the
+# first time, so not part of `make test`): workbook sheets and charts, numeric CSV, report maps.
+check-office: report test-deps
+	bash tools/check_office.sh out/sample
 
 sample: build
 	rm -rf $(SAMPLE)/*.csv $(SAMPLE)/dirty_manifest.csv

@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Bottomline: the nightly rural-revitalisation monitoring pipeline.
-/// The target graph is the data flow: Ingest → Engine → {Warehouse, Reports}, the CLI on top.
+/// The target graph is the data flow: Ingest → Engine → {Warehouse, Reports} → Nightly (the night's
+/// sequence and its publishing), the CLI on top.
 let package = Package(
     name: "Bottomline",
     platforms: [.macOS(.v13)],
@@ -14,11 +15,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "CPrefetch"),
-        .target(name: "Ingest", dependencies: ["CPrefetch"]),
+        .target(name: "Ingest", dependencies: ["CPrefetch", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
         .target(
             name: "Warehouse",
@@ -28,16 +28,21 @@ let package = Package(
             ]
         ),
         .target(name: "CRenameExchange"),
+        // Debian's libxlsxwriter-dev, installed by `make deps`.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Reports", dependencies: [
-            "Engine", "ZIPFoundation", "CRenameExchange", .product(name: "Crypto", package: "swift-crypto"),
+            "Engine", "CXlsxWriter",
+        ]),
+        .target(name: "Nightly", dependencies: [
+            "Ingest", "Engine", "Warehouse", "Reports", "CRenameExchange",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Synth", dependencies: ["Ingest"]),
         .executableTarget(
             name: "bottomline",
             dependencies: [
-                "Ingest", "Engine", "Warehouse", "Reports", "Synth",
+                "Ingest", "Engine", "Warehouse", "Reports", "Nightly", "Synth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Ingest", "Engine", "Warehouse"], path: "Tests/TestSupport"),
@@ -47,7 +52,7 @@ let package = Package(
             name: "WarehouseTests",
             dependencies: ["Warehouse", "Engine", "Ingest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport", "ZIPFoundation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "Ingest", "TestSupport"]),
     ]

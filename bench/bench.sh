@@ -134,7 +134,8 @@ for n in $SIZES; do
         fi
         comparison=identical
         [[ -f $run/indicators.csv ]] || fail "bottomline wrote no $run/indicators.csv"
-        if ! python3 bench/compare_indicators.py "$run/indicators.csv" "$reference" >"$run.compare" 2>&1; then
+        if ! python3 bench/compare_indicators.py "$run/indicators.csv" "$reference" --regions "$data/regions.csv" \
+                >"$run.compare" 2>&1; then
             comparison=different
             DIFFERENT=1
             cat "$run.compare" >&2

@@ -2,10 +2,15 @@
 """Compares two long indicators CSVs (level,code,name,indicator,numerator,denominator,value).
 
     python3 bench/compare_indicators.py OURS.csv THEIRS.csv [--ignore-names] [--ignore-order] [--show N]
+                                       [--regions DATA_DIR/regions.csv]
 
 For every (level, code, indicator) it compares numerator, denominator and
 value as exact text, and the area name; a key present in only one file, a
-key present twice, and a different row order are differences too. Prints the
+key present twice, and a different row order are differences too. With
+--regions it also checks OURS against the catalogue's sums: in every area the
+monitoring-type breakdown (an enumerated field) adds up to
+`monitored_households`, and the `key_counties` group's numerators and
+denominators are the sums over the counties with `key_county = 1`. Prints the
 first differences (20 by default) and a summary; exits 0 when the files agree,
 1 on any difference, 2 when a file cannot be read.
 """
@@ -88,6 +93,38 @@ def compare(ours, theirs, ignore_names=False, ignore_order=False):
     return differences, counts, len(common)
 
 
+# Enumerated breakdowns: their values add up to the total in every area.
+ENUMERATED = {"monitored_by_type": ("monitored_households", ["unstable", "marginal", "sudden_hardship"])}
+
+
+def check_sums(rows, regions_path):
+    """Differences from the catalogue's sums in one file: (kind, indicator, text)."""
+    with open(regions_path, encoding="utf-8-sig", newline="") as f:
+        key_counties = {r["county_code"] for r in csv.DictReader(f) if r["key_county"] == "1"}
+    figures = {key_of(row): (int(row["numerator"] or 0), int(row["denominator"] or 0)) for row in rows}
+    found = []
+    for (level, code, indicator), (numerator, _) in figures.items():
+        for breakdown, (total, values) in ENUMERATED.items():
+            if indicator != total:
+                continue
+            parts = [figures.get((level, code, f"{breakdown}.{value}")) for value in values]
+            if None in parts:
+                found.append(("breakdown", breakdown, f"{level}/{code}: {breakdown} lacks a value row"))
+            elif sum(p[0] for p in parts) != numerator:
+                found.append(("breakdown", breakdown, f"{level}/{code}: {breakdown} values add up to "
+                                                      f"{sum(p[0] for p in parts)}, {total} is {numerator}"))
+    indicators = {key[2] for key in figures}
+    for indicator in sorted(indicators):
+        group = figures.get(("group", "key_counties", indicator))
+        counties = [pair for (level, code, name), pair in figures.items()
+                    if level == "county" and name == indicator and code in key_counties]
+        expected = (sum(p[0] for p in counties), sum(p[1] for p in counties))
+        if group != expected:
+            found.append(("group", indicator, f"group/key_counties/{indicator}: {group} but its counties sum to "
+                                              f"{expected}"))
+    return found
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ours", help="indicators.csv from Bottomline")
@@ -95,6 +132,7 @@ def main(argv=None):
     parser.add_argument("--ignore-names", action="store_true", help="do not compare area names")
     parser.add_argument("--ignore-order", action="store_true", help="do not compare row order")
     parser.add_argument("--show", type=int, default=20, help="how many differences to print (default 20)")
+    parser.add_argument("--regions", help="regions.csv of the data folder: also check OURS' breakdown and group sums")
     args = parser.parse_args(argv)
     try:
         ours, theirs = read_rows(args.ours), read_rows(args.theirs)
@@ -102,6 +140,14 @@ def main(argv=None):
         print(f"error: {error}", file=sys.stderr)
         return 2
     differences, counts, common = compare(ours, theirs, args.ignore_names, args.ignore_order)
+    if args.regions:
+        try:
+            sums = check_sums(ours, args.regions)
+        except (OSError, KeyError) as error:
+            print(f"error: {args.regions}: cannot read the key counties ({error})", file=sys.stderr)
+            return 2
+        differences += sums
+        counts.update(kind for kind, _, _ in sums)
     for _, _, text in differences[:args.show]:
         print(text)
     if len(differences) > args.show:

@@ -77,3 +77,25 @@ def test_missing_column_is_an_error(tmp_path):
                      write(tmp_path / "b.csv", ROWS))
     assert result.returncode == 2
     assert "lacks column(s) value" in result.stderr
+
+
+def test_breakdown_and_group_sums_are_checked(tmp_path):
+    regions = tmp_path / "regions.csv"
+    regions.write_text("prefecture_code,prefecture_name,county_code,county_name,key_county\n"
+                       "520100,贵阳市,520102,南明区,1\n520100,贵阳市,520103,云岩区,0\n", encoding="utf-8")
+    rows = []
+    for level, code, households, by_type in [("province", "52", 5, (2, 2, 1)), ("group", "key_counties", 3, (1, 1, 1)),
+                                             ("county", "520102", 3, (1, 1, 1)), ("county", "520103", 2, (1, 1, 0))]:
+        rows.append([level, code, "区", "monitored_households", str(households), "", str(households)])
+        for value, count in zip(["unstable", "marginal", "sudden_hardship"], by_type):
+            rows.append([level, code, "区", "monitored_by_type." + value, str(count), "", str(count)])
+    good = write(tmp_path / "good.csv", rows)
+    assert compare(good, good, "--regions", str(regions)).returncode == 0
+    rows[1][4] = "3"  # province unstable 3: values add up to 6, not 5
+    rows[4][4] = "2"  # the group's households 2, its county 3
+    bad = write(tmp_path / "bad.csv", rows)
+    result = compare(bad, bad, "--regions", str(regions))
+    assert result.returncode == 1
+    assert "province/52: monitored_by_type values add up to 6, monitored_households is 5" in result.stdout
+    assert "group/key_counties/monitored_households: (2, 0) but its counties sum to (3, 0)" in result.stdout
+    assert compare(bad, bad).returncode == 0  # without --regions only the two files are compared

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The SQLite warehouse: every run, the published figures of each date, the
 /// quarantine and the feeds' accounting, for `history`, `diff` and `sqlite3`.
@@ -46,7 +49,7 @@ public final class Warehouse {
                 throw WarehouseError.cannotOpen(path: path, reason: "cannot create the folder \(folder)")
             }
         }
-        let lock = try WarehouseLock(path: path + ".lock")
+        let lock = try WarehouseLock(database: path)
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
@@ -65,6 +68,8 @@ public final class Warehouse {
 
     /// Opens an existing warehouse to read it (`history`, `diff`), without the
     /// lock: a run may write meanwhile, reads see the last committed state.
+    /// Nothing is written: a warehouse in a folder this user may only read
+    /// (and without a write-ahead log left over) is opened as immutable.
     /// - Throws: `.notFound` when there is no file at `path`, `.notAWarehouse`
     ///   when it has no bottomline schema, `.olderSchema` when a run must
     ///   upgrade it first. A file upgraded by a newer bottomline can be read.
@@ -73,7 +78,7 @@ public final class Warehouse {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
-        let database = try queue(path: path, configuration: configuration)
+        let database = try queue(path: readOnlyName(path), configuration: configuration)
         try recognised(path: path) {
             try database.read { db in
                 let migrator = WarehouseSchema.migrator
@@ -85,6 +90,21 @@ public final class Warehouse {
             }
         }
         return Warehouse(path: path, database: database, lock: nil, interruptedRuns: [])
+    }
+
+    /// The name SQLite opens for reading: the path itself, or an immutable
+    /// URI when this user cannot write the file or its folder (SQLite could
+    /// not create its shared-memory file) and there is no log to read.
+    private static func readOnlyName(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let writable = access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+        var log = stat()
+        let hasLog = stat(path + "-wal", &log) == 0 && log.st_size > 0
+        guard !writable, !hasLog else { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     /// Closes the file and releases the lock. The warehouse cannot be used afterwards.

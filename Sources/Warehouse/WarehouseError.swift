@@ -16,6 +16,8 @@ public enum WarehouseError: Error, Equatable, CustomStringConvertible {
     case invalidDate(String)
     /// `publish` or `fail` on a run that does not exist or is no longer running.
     case runNotRunning(runID: Int64)
+    /// `fail` on a run whose figures are already committed (its outputs must be put in place or withdrawn).
+    case alreadyCommitted(runID: Int64)
     /// No published run has this indicator.
     case unknownIndicator(String, known: [String])
     /// No published figures for this date.
@@ -45,6 +47,8 @@ public enum WarehouseError: Error, Equatable, CustomStringConvertible {
             return "'\(text)' is not a date written YYYY-MM-DD (for example 2026-11-28)"
         case let .runNotRunning(runID):
             return "run \(runID) is not running (it finished, failed or does not exist); its figures were not written"
+        case let .alreadyCommitted(runID):
+            return "run \(runID) has committed its figures; the next bottomline command puts its outputs in place"
         case let .unknownIndicator(id, known):
             let list = known.isEmpty ? "the warehouse has no published figures yet" : "known: " + known.joined(separator: ", ")
             return "no published figures for indicator '\(id)' (\(list))"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Nightly
 import Reports
 import Warehouse
 
@@ -31,7 +32,7 @@ struct DiffCommand: ParsableCommand {
     var csv = false
 
     func run() throws {
-        let warehouse = try Warehouse.openForReading(path: options.warehouse)
+        let warehouse = try WarehouseAccess.openForReading(path: options.warehouse, log: logLine)
         let diff = try warehouse.diff(from: from, to: to, movers: Self.movers)
         print(csv ? Self.csv(diff) : Self.text(diff), terminator: "")
     }

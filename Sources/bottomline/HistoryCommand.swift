@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Nightly
 import Reports
 import Warehouse
 
@@ -44,7 +45,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let warehouse = try Warehouse.openForReading(path: options.warehouse)
+        let warehouse = try WarehouseAccess.openForReading(path: options.warehouse, log: logLine)
         let history = try warehouse.history(indicator: indicator, level: level, code: code, last: last)
         print(csv ? Self.csv(history) : Self.table(history), terminator: "")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import Ingest
+import Nightly
 import Reports
 
 /// `bottomline run`: the nightly job — ingest, compute, publish.
@@ -30,9 +31,22 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Encoding of county_summary.csv and the clue lists: utf8-bom or gb18030.")
     var summaryEncoding: SpreadsheetEncoding = .utf8BOM
 
+    @Option(help: "County boundaries for the report's maps (default: maps/<pipeline>.counties.json beside the pipeline when it exists; none: bar charts).")
+    var countyMap: String?
+
     func run() throws {
-        let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding)
-        let outcome = NightlyRun(options: options, out: out, report: report, warehousePath: warehouse).execute()
+        let map: CountyMap?
+        do {
+            map = try CountyMap.forRun(pipeline: options.pipeline, choice: countyMap)
+        } catch {
+            logLine("error: \(error)")
+            throw ExitCode(ExitStatus.pipelineError.rawValue)
+        }
+        let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding, countyMap: map)
+        let settings = NightSettings(pipeline: options.pipeline, data: options.data, date: options.date,
+                                     threads: options.threads, out: out, warehouse: warehouse, report: report,
+                                     log: logLine, readProgress: options.readProgress)
+        let outcome = NightlyRun(settings: settings).execute()
         if outcome != .success { throw ExitCode(outcome.rawValue) }
     }
 }

@@ -100,7 +100,7 @@ import Glibc
         #expect(try Self.run(data: data, date: "2026-11-27", out: out, warehouse: warehouse).status == 0)
         let outputs = try Self.snapshot(out)
         let figures = try Self.count(warehouse, "SELECT count(*) FROM indicator_values")
-        for marker in ["ingest persons.csv", "stage engine", "stage reports", "stage fingerprint"] {
+        for marker in ["stage pipeline", "ingest persons.csv", "stage engine"] {
             let running = try BottomlineProcess.start(["run", "--data", data, "--date", "2026-11-28", "--out", out,
                                                        "--warehouse", warehouse, "--threads", "2"])
             let deadline = Date().addingTimeInterval(120)
@@ -118,7 +118,7 @@ import Glibc
         }
         // The next run succeeds, and the killed attempts are recorded as interrupted.
         #expect(try Self.run(data: data, date: "2026-11-28", out: out, warehouse: warehouse).status == 0)
-        #expect(try Self.count(warehouse, "SELECT count(*) FROM runs WHERE status = 'failed' AND error_message LIKE 'interrupted%'") == 4)
+        #expect(try Self.count(warehouse, "SELECT count(*) FROM runs WHERE status = 'failed' AND error_message LIKE 'interrupted%'") == 3)
         #expect(try Self.count(warehouse, "SELECT count(*) FROM published_runs") == 2)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.contains("staging") }
         #expect(leftovers.isEmpty)

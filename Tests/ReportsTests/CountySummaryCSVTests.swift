@@ -24,13 +24,16 @@ import Testing
     @Test func startsWithBOMAndChineseHeaders() throws {
         let rows = try records(try summaryBytes())
         let shown = ProvinceFixture.indicators.filter(\.inSummary)
-        #expect(rows[0] == ["层级", "代码", "名称"] + shown.map(\.labelZH))
+        #expect(rows[0] == ["层级", "代码", "名称"] + shown.map { $0.unit == "rate" ? $0.labelZH + "（%）" : $0.labelZH }
+            + ["未达标指标"])
         #expect(!rows[0].contains("自来水普及率"))
     }
 
     @Test func englishHeaders() throws {
         let rows = try records(try summaryBytes(ReportOptions(language: .en)))
-        #expect(rows[0] == ["level", "code", "name"] + ProvinceFixture.indicators.filter(\.inSummary).map(\.labelEN))
+        #expect(rows[0] == ["level", "code", "name"]
+            + ProvinceFixture.indicators.filter(\.inSummary).map { $0.unit == "rate" ? $0.labelEN + " (%)" : $0.labelEN }
+            + ["missed targets"])
         #expect(rows.last?.first == "province total")
     }
 
@@ -54,14 +57,13 @@ import Testing
         for row in rows where row[0] != "县（市、区）" {
             let area = try #require(table.areas.firstIndex { $0.code == row[1] && $0.level != .county })
             for (offset, indicator) in columns.enumerated() {
-                let shown = row[3 + offset].replacingOccurrences(of: "▼", with: "")
+                let shown = row[3 + offset]
                 let numerator = table.numerator(area: area, indicator: indicator)
                 let denominator = table.denominator(area: area, indicator: indicator)
                 let definition = table.indicators[indicator]
                 switch definition.unit {
                 case "rate":
-                    let percent = try #require(Double(shown.dropLast()))
-                    #expect(shown.hasSuffix("%"))
+                    let percent = try #require(Double(shown))
                     #expect(abs(percent / 100 - Double(numerator) / Double(denominator)) < 0.00005)
                 case "ratio":
                     let ratio = try #require(Double(shown))
@@ -73,18 +75,24 @@ import Testing
         }
         // The subtotal is not the mean of its counties' rates: it divides the sums once.
         let guiyang = try #require(rows.first { $0[1] == "520100" })
-        #expect(guiyang[4] == ExactDecimal.ratio((99 + 9934) * 100, 100 + 10000, decimals: 2) + "%")
-        #expect(guiyang[4] != "99.17%", "the mean of 99.00% and 99.34%")
+        #expect(guiyang[4] == ExactDecimal.ratio((99 + 9934) * 100, 100 + 10000, decimals: 2))
+        #expect(guiyang[4] != "99.17", "the mean of 99.00% and 99.34%")
     }
 
-    @Test func formatsPercentagesRatiosAndMarksMissedTargets() throws {
+    @Test func figuresArePlainNumbersAndMissedTargetsAreNamedLast() throws {
         let rows = try records(try summaryBytes())
         func row(_ code: String) throws -> [String] { try #require(rows.first { $0[1] == code }) }
-        // insurance_rate (≥ 0.99), compulsory_dropouts (= 0), employed_per_relocated_household (ratio)
-        #expect(try row("520102")[3...6] == ["3", "99.00%", "0", "1.50"])
-        #expect(try row("520103")[3...6] == ["1200", "99.34%", "1▼", ""])
-        #expect(try row("522601")[3...6] == ["7", "98.50%▼", "0", "0.33"])
-        #expect(try row("522602")[3...6] == ["2", "", "2▼", "1.25"])
+        // insurance_rate (≥ 0.99, in percent), compulsory_dropouts (= 0), employed_per_relocated_household (ratio)
+        #expect(try row("520102")[3...] == ["3", "99.00", "0", "1.50", ""])
+        #expect(try row("520103")[3...] == ["1200", "99.34", "1", "", "义务教育阶段辍学人数"])
+        #expect(try row("522601")[3...] == ["7", "98.50", "0", "0.33", "参保率"])
+        #expect(try row("522602")[3...] == ["2", "", "2", "1.25", "义务教育阶段辍学人数"])
+        // Every figure cell is empty or a number a spreadsheet reads as one: no marks, no percent signs.
+        for record in rows.dropFirst() {
+            for field in record[3..<(record.count - 1)] where !field.isEmpty {
+                #expect(Double(field) != nil && field.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }, "\(field)")
+            }
+        }
     }
 
     @Test func quotesPerRFC4180AndNeutralisesFormulas() throws {

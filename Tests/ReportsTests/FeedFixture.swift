@@ -64,7 +64,8 @@ struct FeedFixture {
         var villages = "village_code,village_name,township_code,township_name,county_code\n"
         for county in ProvinceFixture.counties {
             let prefecture = ProvinceFixture.prefectures.first { $0.code == county.prefecture }?.name ?? ""
-            regions += "\(county.prefecture),\(prefecture),\(county.code),\(Self.quote(county.name)),0\n"
+            let key = ProvinceFixture.keyCounties.contains(county.code) ? 1 : 0
+            regions += "\(county.prefecture),\(prefecture),\(county.code),\(Self.quote(county.name)),\(key)\n"
             villages += "\(county.code)001001,\(Self.quote(ProvinceFixture.villageName(county))),\(county.code)001,一镇,\(county.code)\n"
         }
         var householdText = "household_id,village_code,category,monitoring_type,risk_status,clue_date,inclusion_date,"

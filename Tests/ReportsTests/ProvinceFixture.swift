@@ -13,6 +13,8 @@ struct ProvinceFixture {
     static let quoted = "Kaili, \"old\" town"
     static let tabbed = "\t@SUM(1+1)"
     static let runDate = "2026-11-28"
+    /// Marked `key_county` = 1 in regions.csv.
+    static let keyCounties: Set<String> = ["522601", "522602"]
 
     struct County {
         let code: String

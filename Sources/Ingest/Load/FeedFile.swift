@@ -4,11 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// A feed file's bytes in memory: mapped read-only for UTF-8, decoded to
+/// A feed file's bytes in memory: read (not mapped: a file truncated while
+/// mapped would crash the run) into private memory and hashed as they are
+/// read, so the fingerprint is that of exactly the bytes parsed; decoded to
 /// UTF-8 for GB18030. A leading UTF-8 byte-order mark is skipped.
 final class FeedFile {
     let name: String
     let size: Int
+    /// Size, SHA-256 and identity of what was read.
+    let read: FeedFileRead
     private var mapped: UnsafeMutableRawPointer?
     private var decoded: [UInt8]?
     /// Where the text starts (after a byte-order mark).
@@ -16,7 +20,7 @@ final class FeedFile {
 
     init(path: String, name: String, encoding: FeedEncoding) throws {
         self.name = name
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { throw IngestError.missingFile(file: name) }
             throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
@@ -28,10 +32,14 @@ final class FeedFile {
         }
         size = Int(status.st_size)
         guard size > 0 else { throw IngestError.emptyFile(file: name) }
-        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED else {
+        guard let pointer = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              pointer != MAP_FAILED else {
             throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
         }
         mapped = pointer
+        let sha256 = try FeedFileReader.read(descriptor, into: pointer, size: size, name: name)
+        read = FeedFileRead(bytes: size, sha256: sha256, identity: try FeedFileReader.unchanged(
+            descriptor, since: FileIdentity(status), name: name))
         if encoding == .gb18030 {
             do {
                 decoded = try GB18030Decoder.decode(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: size))
@@ -54,9 +62,8 @@ final class FeedFile {
         return try body(UnsafeBufferPointer(start: mapped!.assumingMemoryBound(to: UInt8.self), count: size))
     }
 
-    /// Lets the system drop the pages before `offset` from memory (they are
-    /// read again from the file if ever touched): a large feed then never
-    /// sits in memory whole.
+    /// Gives the pages before `offset` back to the system (the parser never
+    /// returns to them): a large feed then does not stay in memory whole.
     func release(before offset: Int) {
         guard let mapped else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))

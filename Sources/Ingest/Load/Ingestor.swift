@@ -38,6 +38,8 @@ public struct IngestResult: Sendable {
     public let quarantine: [QuarantineRecord]
     /// Size of each input file in bytes.
     public let fileSizes: [Feed: Int]
+    /// What was read of each input file: size, SHA-256 of those bytes, identity.
+    public let files: [Feed: FeedFileRead]
     /// Seconds spent per feed.
     public let seconds: [Feed: Double]
     public let maxQuarantineShare: Double
@@ -63,6 +65,7 @@ public enum Ingestor {
         var quarantine: [QuarantineRecord] = []
         var keyIndexes: [KeySpace: KeyIndex] = [:]
         var sizes: [Feed: Int] = [:]
+        var files: [Feed: FeedFileRead] = [:]
         var seconds: [Feed: Double] = [:]
         for feed in Feed.allCases {
             let started = Date()
@@ -78,12 +81,13 @@ public enum Ingestor {
             quarantine.append(contentsOf: outcome.quarantine)
             if let space = feed.schema.defines, let index = outcome.keyIndex { keyIndexes[space] = index }
             sizes[feed] = file.size
+            files[feed] = file.read
             let elapsed = Date().timeIntervalSince(started)
             seconds[feed] = elapsed
             options.progress?(Self.progressLine(outcome.accounting, bytes: file.size, seconds: elapsed))
         }
         return IngestResult(tables: tables, accounting: accounting, quarantine: quarantine,
-                            fileSizes: sizes, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare)
+                            fileSizes: sizes, files: files, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare)
     }
 
     private static func progressLine(_ accounting: FeedAccounting, bytes: Int, seconds: Double) -> String {

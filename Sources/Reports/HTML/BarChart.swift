@@ -21,8 +21,11 @@ struct BarChart {
     let axis: (maximum: Double, step: Double)
     /// Width of the label column.
     let left: Double
+    /// Width of the whole chart.
+    let width: Double
 
-    init(definition: IndicatorDefinition, bars: [Bar], language: ReportLanguage, caption: String) {
+    init(definition: IndicatorDefinition, bars: [Bar], language: ReportLanguage, caption: String, width: Double = 960) {
+        self.width = width
         self.definition = definition
         self.bars = bars
         self.language = language
@@ -32,7 +35,6 @@ struct BarChart {
         left = min(max(widest * 7.2 + 16, 90), 260)
     }
 
-    static let width = 960.0
     static let rowHeight = 19.0
     static let barHeight = 13.0
     static let top = 64.0
@@ -71,7 +73,7 @@ struct BarChart {
         return whole ? max(step, 1) : step
     }
 
-    private var plotWidth: Double { Self.width - left - Self.valueSpace }
+    private var plotWidth: Double { width - left - Self.valueSpace }
     private var plotBottom: Double { Self.top + Double(bars.count) * Self.rowHeight }
 
     /// The x coordinate of a value.
@@ -79,8 +81,8 @@ struct BarChart {
 
     var svg: String {
         let height = plotBottom + Self.bottom
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(height))\""
-        out += " width=\"\(Self.number(Self.width))\" height=\"\(Self.number(height))\" role=\"img\" class=\"bars\">"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\""
+        out += " width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" role=\"img\" class=\"bars\">"
         out += "<title>\(MarkupText.escape(CountySummary.label(definition, language)))</title>"
         out += "<text x=\"8\" y=\"24\" font-size=\"19\" font-weight=\"700\" fill=\"#1a202c\">\(MarkupText.escape(caption))</text>"
         out += gridSVG + targetSVG + barsSVG

@@ -11,7 +11,7 @@ public struct HTMLReport: MeetingOutput {
     public init() {}
 
     public func write(_ inputs: ReportInputs, options: ReportOptions, to folder: URL) throws {
-        let page = ReportPage(inputs, language: options.language)
+        let page = ReportPage(inputs, language: options.language, map: options.countyMap)
         try OutputFile.write(Data(page.html.utf8), to: folder.appendingPathComponent(path))
     }
 }
@@ -25,10 +25,13 @@ struct ReportPage {
     let keyIndicators: [Int]
     let counties: [Int]
     let province: Int?
+    /// The county boundaries; nil draws bar charts instead of maps.
+    let map: CountyMap?
 
-    init(_ inputs: ReportInputs, language: ReportLanguage) {
+    init(_ inputs: ReportInputs, language: ReportLanguage, map: CountyMap? = nil) {
         self.inputs = inputs
         self.language = language
+        self.map = map
         summary = CountySummary(table: inputs.table)
         keyIndicators = inputs.table.indicators.indices.filter { inputs.table.indicators[$0].isKey }
         counties = inputs.table.areaIndices(at: .county)
@@ -50,7 +53,7 @@ struct ReportPage {
         out += esc(language.pick("\(counties.count) 个县（市、区）", "\(counties.count) counties")) + "</p>\n"
         out += headlineSection
         out += changesSection
-        out += chartsSection
+        out += map == nil ? chartsSection : mapsSection
         out += countyTableSection
         out += groupComparisonSection
         out += breakdownSection

@@ -41,6 +41,11 @@ enum ReportStyle {
           break-inside: avoid; }
         svg { display: block; max-width: 100%; height: auto; }
         svg.bars { width: 100%; }
+        .map-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 12px; align-items: start; }
+        svg.map { width: 100%; }
+        svg.outlines { position: absolute; width: 0; height: 0; }
+        svg.map path:hover { stroke: #1a202c; stroke-width: 2; }
+        .rank-cell svg.bars { margin-bottom: 8px; }
         svg text { font-family: inherit; }
         ul.tally { list-style: none; padding: 0; margin: 8px 0 16px; display: grid; gap: 6px 12px;
           grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); }
@@ -64,6 +69,16 @@ enum ReportStyle {
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
           .wide { overflow: visible; }
+          /* each section starts on a new page; a chart or map never breaks across pages */
+          main > section { break-before: page; }
+          main > section#headline { break-before: auto; }
+          figure { break-inside: avoid; page-break-inside: avoid; }
+          h2, h3 { break-after: avoid; page-break-after: avoid; }
+          section.maps figure.map { break-before: page; border: none; padding: 0; margin: 0; }
+          section.maps figure.map:first-of-type { break-before: auto; }
+          .map-grid { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 6pt; }
+          svg.map { max-height: 168mm; }
+          .rank-cell svg.bars { max-height: 82mm; width: auto; max-width: 100%; }
           section.charts figure { break-before: page; break-inside: auto; border: none; padding: 0; margin: 0; }
           /* inline: a block SVG taller than the page would be pushed to the next page, leaving a blank one */
           svg.bars { display: inline; }

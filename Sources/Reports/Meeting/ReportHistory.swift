@@ -77,6 +77,8 @@ public struct ReportHistory: Sendable {
     public var targetChanges: [TargetChange]
     /// The largest county moves per headline indicator, largest first.
     public var countyMovers: [CountyMove]
+    /// The headline indicators by province and county over the last nights, for the workbook.
+    public var areaTrends = AreaTrends()
 
     public init(trends: [IndicatorTrend], previousDate: String?, targetChanges: [TargetChange],
                 countyMovers: [CountyMove]) {

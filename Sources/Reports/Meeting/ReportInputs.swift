@@ -54,9 +54,13 @@ public enum SpreadsheetEncoding: String, Sendable, CaseIterable {
 public struct ReportOptions: Sendable {
     public var language: ReportLanguage
     public var spreadsheetEncoding: SpreadsheetEncoding
+    /// The province's county boundaries; without them the report draws bar charts.
+    public var countyMap: CountyMap?
 
-    public init(language: ReportLanguage = .zh, spreadsheetEncoding: SpreadsheetEncoding = .utf8BOM) {
+    public init(language: ReportLanguage = .zh, spreadsheetEncoding: SpreadsheetEncoding = .utf8BOM,
+                countyMap: CountyMap? = nil) {
         self.language = language
         self.spreadsheetEncoding = spreadsheetEncoding
+        self.countyMap = countyMap
     }
 }

@@ -9,6 +9,10 @@ extension Warehouse {
     /// date points at this run in `published_runs`, the run's definitions,
     /// inputs and accounting are recorded, and the run is marked `succeeded`.
     /// If anything fails, nothing is written and the previous figures stay.
+    ///
+    /// A run with a publish journal row (`startPublication`) stays `running`
+    /// instead and its row becomes `committed`: it succeeds only when
+    /// `completePublication` says its outputs are in place.
     /// - Parameters:
     ///   - runID: a run from `beginRun` that is still running.
     ///   - table: every indicator for every area, in output order.
@@ -25,7 +29,12 @@ extension Warehouse {
             try db.execute(sql: "INSERT OR REPLACE INTO published_runs (run_date, run_id) VALUES (?, ?)",
                            arguments: [date, runID])
             try record(db, runID: runID, inputs: inputs)
-            try finish(db, runID: runID, status: "succeeded", message: nil, finishedAt: finishedAt)
+            if try journalPhase(db, runID: runID) != nil {
+                try db.execute(sql: "UPDATE publish_journal SET phase = 'committed' WHERE run_id = ?",
+                               arguments: [runID])
+            } else {
+                try finish(db, runID: runID, status: "succeeded", message: nil, finishedAt: finishedAt)
+            }
             return .commit
         }
     }

@@ -25,11 +25,15 @@ extension Warehouse {
     }
 
     /// Marks a running run failed, with the message and (when given) what it
-    /// read, in its own transaction. Published figures are left as they were.
-    /// - Throws: `.runNotRunning` when the run is unknown or already finished.
+    /// read, in its own transaction, and ends its publish journal row.
+    /// Published figures are left as they were.
+    /// - Throws: `.runNotRunning` when the run is unknown or already finished,
+    ///   `.alreadyCommitted` when its figures are committed (see `withdrawPublication`).
     public func fail(runID: Int64, message: String, inputs: [RunInput] = [], finishedAt: Date = Date()) throws {
         try database.write { db in
             _ = try runningDate(db, runID: runID)
+            if try journalPhase(db, runID: runID) == "committed" { throw WarehouseError.alreadyCommitted(runID: runID) }
+            try db.execute(sql: "DELETE FROM publish_journal WHERE run_id = ?", arguments: [runID])
             try record(db, runID: runID, inputs: inputs)
             try finish(db, runID: runID, status: "failed", message: message, finishedAt: finishedAt)
         }
@@ -68,13 +72,16 @@ extension Warehouse {
                        arguments: [status, message, Timestamp.text(finishedAt), runID])
     }
 
-    /// Marks every `running` run failed as interrupted; called with the lock held,
-    /// so no live process can own them. Returns their ids.
+    /// Marks every `running` run without a publish journal row failed as
+    /// interrupted; called with the lock held, so no live process can own
+    /// them. Runs with a journal row are left to the publisher's recovery,
+    /// which knows their output folders. Returns the ids marked.
     static func markInterruptedRuns(_ database: DatabaseQueue) throws -> [Int64] {
         try database.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT run_id FROM runs WHERE status = 'running' ORDER BY run_id")
+            let unjournaled = "status = 'running' AND run_id NOT IN (SELECT run_id FROM publish_journal)"
+            let ids = try Int64.fetchAll(db, sql: "SELECT run_id FROM runs WHERE \(unjournaled) ORDER BY run_id")
             if !ids.isEmpty {
-                try db.execute(sql: "UPDATE runs SET status = 'failed', error_message = ? WHERE status = 'running'",
+                try db.execute(sql: "UPDATE runs SET status = 'failed', error_message = ? WHERE \(unjournaled)",
                                arguments: [interruptedMessage])
             }
             return ids

@@ -17,21 +17,24 @@ enum WarehouseSchema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: version2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: version3)
+        }
         return migrator
     }()
 
     /// Schema version this build writes (the number of the last migration).
-    static let version = 2
+    static let version = 3
 
     /// Catalogue v2 adds two levels, `group` (the key counties) and `site`
     /// (resettlement sites); `level` has no CHECK, so only the history index
     /// changes: it now also covers groups and sites (a few hundred areas, like
     /// the counties), so their history is as quick as a county's.
-    private static let version2 = """
+    private static let version3 = """
         DROP INDEX indicator_values_history;
         CREATE INDEX indicator_values_history ON indicator_values (indicator, level, code, run_date)
             WHERE level IN ('province', 'group', 'prefecture', 'county', 'site');
-        PRAGMA user_version = 2;
+        PRAGMA user_version = 3;
         """
 
     /// `indicator_values` is keyed by date first, so a night's rows are
@@ -125,5 +128,23 @@ enum WarehouseSchema {
         CREATE INDEX quarantine_by_date ON quarantine (run_date, feed, reason);
 
         PRAGMA user_version = 1;
+        """
+
+    /// The publish journal: one row per run between the start of its
+    /// publishing and the moment its outputs are in place (docs/operations.md,
+    /// "How a night is published"). `phase` is `writing` until the figures
+    /// are committed, then `committed`; the row is deleted when the run ends.
+    private static let version2 = """
+        CREATE TABLE publish_journal (
+            run_id       INTEGER PRIMARY KEY REFERENCES runs (run_id),
+            run_date     TEXT NOT NULL,
+            out_path     TEXT NOT NULL,
+            staging_path TEXT NOT NULL,
+            aside_path   TEXT NOT NULL,
+            in_place     INTEGER NOT NULL CHECK (in_place IN (0, 1)),
+            phase        TEXT NOT NULL CHECK (phase IN ('writing', 'committed'))
+        );
+
+        PRAGMA user_version = 2;
         """
 }

@@ -30,6 +30,8 @@ public struct RunManifest: Codable, Sendable {
         }
     }
 
+    /// The run's id in the warehouse's `runs` table (absent without a warehouse).
+    public var runID: Int64?
     public var toolVersion: String
     public var runDate: String
     public var status: String

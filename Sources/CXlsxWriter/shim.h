@@ -1,0 +1,2 @@
+// Debian's libxlsxwriter-dev (`make deps` installs it when missing).
+#include <xlsxwriter.h>

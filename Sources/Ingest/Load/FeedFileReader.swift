@@ -1,0 +1,44 @@
+import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading a feed file's bytes with `read(2)`, hashing them on the way.
+enum FeedFileReader {
+    /// Reads `size` bytes into `buffer` and returns their SHA-256 (hex).
+    /// - Throws: `IngestError.changedWhileRead` when the file ends early or goes on past `size`.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, size: Int, name: String) throws -> String {
+        var hasher = SHA256()
+        var done = 0
+        while done < size {
+            let count = Glibc.read(descriptor, buffer + done, min(size - done, 1 << 24))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
+            }
+            guard count > 0 else { throw IngestError.changedWhileRead(file: name) }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer + done, count: count))
+            done += count
+        }
+        var probe: UInt8 = 0
+        guard Glibc.read(descriptor, &probe, 1) == 0 else { throw IngestError.changedWhileRead(file: name) }
+        return hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The file's identity after reading, when it equals the one before.
+    /// - Throws: `IngestError.changedWhileRead` when the size or modification time moved.
+    static func unchanged(_ descriptor: Int32, since before: FileIdentity, name: String) throws -> FileIdentity {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
+        }
+        let after = FileIdentity(status)
+        guard after == before else { throw IngestError.changedWhileRead(file: name) }
+        return after
+    }
+}

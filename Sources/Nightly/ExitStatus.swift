@@ -1,0 +1,28 @@
+/// How a command ends, as documented in docs/operations.md.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// Wrong options, such as an `--out` that would replace the feeds or the warehouse.
+    case wrongOptions = 1
+    case pipelineError = 2
+    case feedUnreadable = 3
+    case feedRejected = 4
+    case warehouseBusy = 5
+    case outputFailed = 6
+    /// Stopped by Ctrl-C (SIGINT): 128 + 2.
+    case interrupted = 130
+    /// Stopped by SIGTERM (`kill`, a shutdown): 128 + 15.
+    case terminated = 143
+}
+
+/// A stage that cannot go on: how the command ends and what to tell the statistician.
+public struct NightFailure: Error, CustomStringConvertible {
+    public let status: ExitStatus
+    public let message: String
+
+    public init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    public var description: String { message }
+}

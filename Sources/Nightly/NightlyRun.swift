@@ -90,7 +90,8 @@ public struct NightlyRun {
 
     private func referenceDate() throws -> Int32 {
         guard let day = DayNumber.parse(settings.date) else {
-            throw NightFailure(.pipelineError, "error: --date \(settings.date) is not a real date; write it as YYYY-MM-DD")
+            throw NightFailure(.pipelineError,
+                               "error: --date \(settings.date) is not a real date; write it as YYYY-MM-DD")
         }
         return day
     }
@@ -147,8 +148,8 @@ public struct NightlyRun {
                 HistoryPoint(date: $0.date, value: $0.value)
             })
         }
-        var history = ReportHistory(trends: trends, previous: NightValues(date: earlier.previousDate,
-                                                                           values: earlier.previousValues), table: table)
+        let previous = NightValues(date: earlier.previousDate, values: earlier.previousValues)
+        var history = ReportHistory(trends: trends, previous: previous, table: table)
         history.areaTrends = AreaTrends(dates: earlier.areaDates, values: earlier.areaValues)
         return history
     }

@@ -9,7 +9,8 @@ import Darwin
 enum FeedFileReader {
     /// Reads `size` bytes into `buffer` and returns their SHA-256 (hex).
     /// - Throws: `IngestError.changedWhileRead` when the file ends early or goes on past `size`.
-    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, size: Int, name: String) throws -> String {
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, size: Int,
+                     name: String) throws -> String {
         var hasher = SHA256()
         var done = 0
         while done < size {

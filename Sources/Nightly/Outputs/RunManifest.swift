@@ -25,7 +25,9 @@ public struct RunManifest: Codable, Sendable {
             rowsRead = accounting.read
             rowsAccepted = accounting.accepted
             rowsQuarantined = accounting.quarantined
-            quarantinedByReason = Dictionary(uniqueKeysWithValues: accounting.quarantinedByReason.map { ($0.key.rawValue, $0.value) })
+            quarantinedByReason = Dictionary(uniqueKeysWithValues: accounting.quarantinedByReason.map {
+                ($0.key.rawValue, $0.value)
+            })
             extraColumns = accounting.extraColumns
         }
     }

@@ -27,7 +27,8 @@ public struct NightPublisher {
         self.init(out: out, warehouse: warehouse, runID: runID, critical: NSLock(), log: log)
     }
 
-    init(out: String, warehouse: Warehouse?, runID: Int64?, critical: NSLock, log: @escaping @Sendable (String) -> Void) {
+    init(out: String, warehouse: Warehouse?, runID: Int64?, critical: NSLock,
+         log: @escaping @Sendable (String) -> Void) {
         self.out = out
         self.warehouse = warehouse
         self.runID = runID

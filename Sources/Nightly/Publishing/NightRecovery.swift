@@ -14,6 +14,11 @@ public enum NightRecovery {
         var lines: [String] = []
         for pending in try warehouse.pendingPublications() {
             let staging = Staging(pending)
+            guard try warehouse.isRunning(runID: pending.runID) else {
+                staging.discard()
+                try warehouse.dropPublication(runID: pending.runID)
+                continue
+            }
             if pending.committed {
                 do {
                     try staging.putInPlace(runID: pending.runID, names: NightPublisher.names)
@@ -22,8 +27,8 @@ public enum NightRecovery {
                         + "its outputs were in place; they are now in \(pending.out)")
                 } catch PublishError.stagingLost {
                     try warehouse.withdrawPublication(runID: pending.runID, message: lostMessage)
-                    lines.append("repaired: run \(pending.runID) of \(pending.date) lost its staged outputs; its figures "
-                        + "were withdrawn: run that night again")
+                    lines.append("repaired: run \(pending.runID) of \(pending.date) lost its staged outputs; "
+                        + "its figures were withdrawn: run that night again")
                 }
             } else {
                 staging.discard()

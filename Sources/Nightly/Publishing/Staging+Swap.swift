@@ -12,17 +12,22 @@ extension Staging {
     ///
     /// A folder is swapped with `renameat2(RENAME_EXCHANGE)`; where that is
     /// missing (NFS, CIFS, older kernels) the old folder is renamed aside and
-    /// the new one renamed in. A mount point gets its outputs moved in file
-    /// by file, `run.json` last.
+    /// the new one renamed in. A mount point, or a folder that refuses to be
+    /// renamed (EBUSY), gets its outputs moved in file by file, `run.json` last.
     /// - Parameter names: the top-level names of the outputs, `run.json` last.
     func putInPlace(runID: Int64?, names: [String]) throws {
         let manager = FileManager.default
         let done = runID.map { Self.holds(out, runID: $0) } ?? false
         if !done {
-            if inPlace {
+            if inPlace || entriesMoving {
                 try moveEntries(names)
             } else if manager.fileExists(atPath: staging.path) {
-                try swapFolder()
+                do {
+                    try swapFolder()
+                } catch PublishError.cannotSwap where manager.fileExists(atPath: out.path)
+                    && manager.fileExists(atPath: staging.path) {
+                    try moveEntries(names)
+                }
             } else {
                 throw PublishError.stagingLost(staging.path)
             }
@@ -30,6 +35,14 @@ extension Staging {
         }
         try? manager.removeItem(at: staging)
         try? manager.removeItem(at: aside)
+    }
+
+    /// True when an earlier attempt was moving outputs in one by one beside
+    /// the folder: both folders and the aside folder exist (a folder rename
+    /// leaves at most two of them).
+    private var entriesMoving: Bool {
+        let manager = FileManager.default
+        return [out, staging, aside].allSatisfy { manager.fileExists(atPath: $0.path) }
     }
 
     /// The staging folder becomes `out`.
@@ -44,12 +57,13 @@ extension Staging {
         guard [EINVAL, ENOSYS, EOPNOTSUPP, ENOTSUP].contains(code) else {
             throw PublishError.cannotSwap(out.path, String(cString: strerror(code)))
         }
-        if manager.fileExists(atPath: aside.path) { try? manager.removeItem(at: aside) }
         try rename(out, to: aside)
         try rename(staging, to: out)
     }
 
-    /// Moves each output from the staging folder into `out`, the previous one aside first.
+    /// Moves each output from the staging folder into `out`: a file is renamed
+    /// over the previous one (atomically), a folder (the clue lists) goes in
+    /// after the previous one is moved aside.
     private func moveEntries(_ names: [String]) throws {
         let manager = FileManager.default
         if !manager.fileExists(atPath: aside.path) {
@@ -59,9 +73,10 @@ extension Staging {
         }
         for name in names {
             let incoming = staging.appendingPathComponent(name)
-            guard manager.fileExists(atPath: incoming.path) else { continue } // moved by an earlier attempt
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: incoming.path, isDirectory: &isFolder) else { continue } // moved earlier
             let current = out.appendingPathComponent(name), previous = aside.appendingPathComponent(name)
-            if manager.fileExists(atPath: current.path) {
+            if isFolder.boolValue && manager.fileExists(atPath: current.path) {
                 if manager.fileExists(atPath: previous.path) { try? manager.removeItem(at: previous) }
                 try rename(current, to: previous)
             }

@@ -79,6 +79,14 @@ extension Warehouse {
         }
     }
 
+    /// Deletes the journal row of a run that is no longer running (left by a
+    /// tool that changed `runs` by hand); the run's status stays as it is.
+    public func dropPublication(runID: Int64) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM publish_journal WHERE run_id = ?", arguments: [runID])
+        }
+    }
+
     /// The journal phase of a run, if it has a row.
     func journalPhase(_ db: Database, runID: Int64) throws -> String? {
         try String.fetchOne(db, sql: "SELECT phase FROM publish_journal WHERE run_id = ?", arguments: [runID])

@@ -39,6 +39,13 @@ extension Warehouse {
         }
     }
 
+    /// Whether the run exists and is still `running`.
+    public func isRunning(runID: Int64) throws -> Bool {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT status FROM runs WHERE run_id = ?", arguments: [runID]) == "running"
+        }
+    }
+
     /// The run date of a run that is still running.
     func runningDate(_ db: Database, runID: Int64) throws -> String {
         guard let date = try String.fetchOne(db, sql: "SELECT run_date FROM runs WHERE run_id = ? AND status = 'running'",

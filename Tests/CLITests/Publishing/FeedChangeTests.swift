@@ -16,22 +16,11 @@ import Glibc
         let work = try TemporaryFolder("feed-change")
         let data = work.file("data"), persons = data + "/persons.csv"
         #expect(try BottomlineProcess.run(["generate", "--persons", "3000", "--seed", "3", "--out", data]).status == 0)
-        let trace = work.file("trace.txt")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
-        process.arguments = ["-f", "-qq", "-o", trace, "-P", persons, "-e", "trace=openat,read,mmap",
-                             "-e", "inject=read,mmap:delay_enter=2000000:when=1",
-                             BottomlineProcess.binary.path, "run", "--data", data, "--date", "2026-11-28",
-                             "--out", work.file("out"), "--warehouse", work.file("w.sqlite"), "--threads", "1"]
-        let errors = work.file("stderr")
-        FileManager.default.createFile(atPath: errors, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline
-            && !((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").contains("persons.csv") {
-            usleep(5_000)
-        }
+        let trace = work.file("trace.txt"), errors = work.file("stderr")
+        let process = try Self.startTraced(["-o", trace, "-P", persons, "-e", "trace=openat,read,mmap",
+                                            "-e", "inject=read,mmap:delay_enter=2000000:when=1"],
+                                           data: data, out: work.file("out"), work: work, errors: errors)
+        Self.wait(for: "persons.csv", in: trace, while: process)
         usleep(300_000)
         #expect(truncate(persons, 4096) == 0)
         process.waitUntilExit()
@@ -55,21 +44,11 @@ import Glibc
         let data = work.file("data"), villages = data + "/villages.csv"
         #expect(try BottomlineProcess.run(["generate", "--persons", "2000", "--seed", "3", "--out", data]).status == 0)
         let original = try Data(contentsOf: URL(fileURLWithPath: villages))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
-        process.arguments = ["-f", "-qq", "-o", "/dev/null", "-P", work.file("out/.night.staging-run1"),
-                             "-e", "trace=mkdir", "-e", "inject=mkdir:delay_enter=2000000",
-                             BottomlineProcess.binary.path, "run", "--data", data, "--date", "2026-11-28",
-                             "--out", work.file("out/night"), "--warehouse", work.file("w.sqlite"), "--threads", "1"]
         let errors = work.file("stderr")
-        FileManager.default.createFile(atPath: errors, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline
-            && !((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "").contains("stage engine") {
-            usleep(5_000)
-        }
+        let process = try Self.startTraced(["-o", "/dev/null", "-P", work.file("out/.night.staging-run1"),
+                                            "-e", "trace=mkdir", "-e", "inject=mkdir:delay_enter=2000000"],
+                                           data: data, out: work.file("out/night"), work: work, errors: errors)
+        Self.wait(for: "stage engine", in: errors, while: process)
         usleep(200_000)
         var rewritten = original
         rewritten.append(contentsOf: Array("\n".utf8))
@@ -85,5 +64,29 @@ import Glibc
         #expect(recorded.count == 1)
         #expect(recorded.first?["status"] as String? == "failed")
         #expect(recorded.first?["bytes"] as Int? == original.count)
+    }
+
+    /// Starts `strace options… bottomline run` on `data`, standard error to `errors`.
+    static func startTraced(_ options: [String], data: String, out: String, work: TemporaryFolder,
+                            errors: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = ["-f", "-qq"] + options + [
+            BottomlineProcess.binary.path, "run", "--data", data, "--date", "2026-11-28", "--out", out,
+            "--warehouse", work.file("w.sqlite"), "--threads", "1",
+        ]
+        FileManager.default.createFile(atPath: errors, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+        try process.run()
+        return process
+    }
+
+    /// Waits (a minute at most) until `file` mentions `text` or the process ends.
+    static func wait(for text: String, in file: String, while process: Process) {
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline
+            && !((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").contains(text) {
+            usleep(5_000)
+        }
     }
 }

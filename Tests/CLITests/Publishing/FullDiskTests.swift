@@ -65,22 +65,48 @@ import Glibc
     @Test func anOutputFolderOnAMountPointIsPublishedInPlace() throws {
         let baseline = try PublishFaultTests.Baseline()
         let folder = baseline.work.file("mounted")
-        try baseline.copy(to: folder)
         let out = folder + "/out"
-        try FileManager.default.removeItem(atPath: out)
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let disk = try Mount(at: out, megabytes: 32)
         let arguments = PublishFaultTests.Baseline.run(data: baseline.data, folder: folder, date: PublishFaultTests.secondNight)
+        try Self.restore(baseline, into: folder)
         let night = try BottomlineProcess.run(arguments)
         #expect(night.status == 0, "\(night.standardError)")
         let invariant = NightInvariant(out: disk.path, warehouse: folder + "/w.sqlite")
         #expect(try invariant.violations(attempted: PublishFaultTests.secondNight, pendingAllowed: false).isEmpty)
-        // A kill in the middle of moving the outputs in is finished by the next command.
-        let killed = try Program.traced(["-o", "/dev/null", "-e", "trace=rename", "-e", "inject=rename:signal=KILL:when=4"],
-                                        arguments)
-        #expect(killed.killed)
-        let (before, after) = try baseline.checkAfterFault(folder)
-        #expect(before.isEmpty, "\(before)")
-        #expect(after.isEmpty, "\(after)")
+        // Kills while the outputs are moved in one by one (the last renames of a run) are finished by the next command.
+        try Self.restore(baseline, into: folder)
+        let trace = baseline.work.file("renames.txt")
+        #expect(try Program.traced(["-o", trace, "-e", "trace=rename"], arguments).status == 0)
+        let renames = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains("rename(") }.count
+        #expect(renames >= 8)
+        for when in Set([renames / 2, renames - 1, renames]).sorted() {
+            try Self.restore(baseline, into: folder)
+            let killed = try Program.traced(["-o", "/dev/null", "-e", "trace=rename",
+                                             "-e", "inject=rename:signal=KILL:when=\(when)"], arguments)
+            #expect(killed.killed, "rename \(when) of \(renames)")
+            let (before, after) = try baseline.checkAfterFault(folder)
+            #expect(before.isEmpty, "rename \(when): \(before)")
+            #expect(after.isEmpty, "rename \(when): \(after)")
+            if when >= renames - 1 { #expect(NightInvariant.folderRun(out)?.1 == PublishFaultTests.secondNight) }
+        }
         #expect(try Program.run("/bin/mountpoint", ["-q", out]).status == 0)
+    }
+
+    /// The baseline's first night into `folder`, whose `out` is a mount point.
+    static func restore(_ baseline: PublishFaultTests.Baseline, into folder: String) throws {
+        let manager = FileManager.default
+        let out = folder + "/out"
+        for entry in try manager.contentsOfDirectory(atPath: out) { try manager.removeItem(atPath: out + "/" + entry) }
+        for entry in try manager.contentsOfDirectory(atPath: baseline.base + "/out") {
+            try manager.copyItem(atPath: baseline.base + "/out/" + entry, toPath: out + "/" + entry)
+        }
+        for entry in try manager.contentsOfDirectory(atPath: folder) where entry != "out" {
+            try manager.removeItem(atPath: folder + "/" + entry)
+        }
+        for entry in try manager.contentsOfDirectory(atPath: baseline.base) where entry != "out" {
+            try manager.copyItem(atPath: baseline.base + "/" + entry, toPath: folder + "/" + entry)
+        }
     }
 }

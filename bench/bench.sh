@@ -90,8 +90,13 @@ DIFFERENT=0
 ensure_data() {
     local n=$1 dir="$CACHE/p$1" partial="$CACHE/p$1.partial"
     if [[ -f $dir/.complete ]]; then
-        say "using cached $dir"
-        return
+        local f stale=""
+        for f in $FEEDS; do [[ -f $dir/$f.csv ]] || stale="$stale $f.csv"; done
+        if [[ -z $stale ]]; then
+            say "using cached $dir"
+            return
+        fi
+        say "cached $dir lacks$stale (an older contract): generating it again"
     fi
     "$BIN" generate --help >/dev/null 2>&1 || fail "$BIN has no working 'generate' command yet"
     say "generating $n persons (seed $SEED) into $dir"

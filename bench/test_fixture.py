@@ -82,7 +82,7 @@ def test_counts_have_no_denominator(rows):
 def test_fixture_resident_ids_are_valid():
     with open(os.path.join(FIXTURE, "persons.csv"), encoding="utf-8", newline="") as f:
         ids = [row["person_id"] for row in csv.DictReader(f)]
-    assert len(ids) == len(set(i.upper() for i in ids)) == 82
+    assert len(ids) == len(set(i.upper() for i in ids)) == 83
     for pid in ids:
         assert re.fullmatch(r"\d{17}[\dXx]", pid)
         assert check_character(pid[:17]) == pid[17].upper()

@@ -2,7 +2,7 @@
 //
 // Compiled by fuzz/run.sh together with Sources/Ingest in one module named
 // Ingest, so the internal loader is reachable. Each input is written as a feed
-// file, raw and with a valid header in front, and loaded for five schemas in
+// file, raw and with a valid header in front, and loaded for six schemas in
 // UTF-8 and GB18030, once as one sequential chunk and once cut into tiny chunks.
 // It stops (saving the input in fuzz/findings/) on a crash, a broken accounting
 // invariant, a difference between the two reads, a quarantine line past the end
@@ -16,14 +16,15 @@ import Glibc
 /// fuzzed rows can refer to (the seed corpus uses these keys).
 enum FuzzSetting {
     static let referenceDate = DayNumber.from(year: 2026, month: 11, day: 28)!
-    static let schemas: [Feed] = [.villages, .households, .persons, .medicalInsurance, .employment]
+    static let schemas: [Feed] = [.villages, .households, .persons, .medicalInsurance, .employment, .socialAssistance]
     static let prerequisites: [(Feed, String)] = [
         (.regions, "prefecture_code,prefecture_name,county_code,county_name,key_county\n520100,贵阳市,520102,南明区,0\n"),
         (.villages, "village_code,village_name,township_code,township_name,county_code\n520102001001,花果园村,520102001,镇,520102\n"),
-        (.households, "household_id,village_code,category,monitoring_type,risk_status,clue_date,inclusion_date,"
-            + "elimination_date,relocated,income_per_capita,assistance\n"
-            + "5201020010010001,520102001001,monitored,marginal,not_eliminated,2024-03-01,2024-04-15,,0,6500.50,industry\n"),
-        (.persons, "person_id,household_id,relation,labor_capacity\n520102198001150120,5201020010010001,head,full\n"),
+        (.households, "household_id,village_code,category,monitoring_type,risk_status,risk_types,clue_date,clue_outcome,"
+            + "inclusion_date,elimination_date,relocated,site_code,income_per_capita,income_prev_year,assistance\n"
+            + "5201020010010001,520102001001,monitored,marginal,not_eliminated,illness,2024-03-01,included,2024-04-15,,0,,"
+            + "6500.50,,industry\n"),
+        (.persons, "person_id,household_id,relation,labor_capacity,status\n520102198001150120,5201020010010001,head,full,\n"),
     ]
 
     /// A fresh folder under $TMPDIR (run.sh points it at a memory file system and removes it).

@@ -15,10 +15,47 @@ enum Calibration {
     /// unstable, marginal, sudden_hardship.
     static let monitoringTypes = WeightTable([35, 45, 20])
     /// Days from clue to inclusion: within 15 days, 16–60 days, clue after
-    /// inclusion, clue date missing, inclusion date missing.
-    static let inclusionDelays = WeightTable([850, 90, 20, 30, 10])
+    /// inclusion, no clue recorded (cases older than the system).
+    static let inclusionDelays = WeightTable([850, 90, 20, 40])
+    /// illness, disability, education, disaster, accident, industry, employment, labour_shortage, other
+    /// (illness and disability lead in the office's risk records).
+    static let riskTypes = WeightTable([30, 16, 9, 5, 5, 6, 15, 10, 4])
+    static let secondRiskType = 250_000
+    /// Eliminated households whose risk was eliminated less than 183 days after inclusion.
+    static let quickElimination = 60_000
+    /// Eliminated households still under the monitoring line (false eliminations).
+    static let eliminatedBelowLine = 40_000
+    /// Households not monitored that carry a clue; of those, the share still pending (the rest rejected).
+    static let clueOnOthers = 12_000
+    static let pendingClues = 400_000
+    /// Households whose previous year's income is known; of those, the share whose income fell by 30 % or more.
+    static let previousIncomeKnown = 920_000
+    static let incomeDrop = 25_000
     /// Ordinary households whose income is under the monitoring line (7,500 yuan).
     static let ordinaryBelowLine = 15_000
+
+    // Civil affairs: households on the minimum living allowance (低保) — nearly
+    // all with bottom-line support as their measure, some covered households,
+    // a few ordinary ones; together about 7 % of roster persons.
+    static let dibaoWithBottomLine = 880_000
+    static let dibaoCoveredWithoutFullLabour = 300_000
+    static let dibaoCovered = 90_000
+    static let dibaoOrdinary = 15_000
+    /// dibao rows: still running, ended before the reference date, ending after it.
+    static let supportEnds = WeightTable([88, 7, 5])
+    /// Persons aged 60 or more without labour living alone: destitute support (特困).
+    static let tekunAlone = 450_000
+    /// Temporary assistance (临时救助) in the last year, any person.
+    static let temporaryAssistance = 5_000
+
+    // Persons: deceased but not yet removed, serving in the military (men 18–30), in prison (adults).
+    static let deceased = 4_000
+    static let military = 6_000
+    static let prison = 1_000
+
+    // Resettlement sites: persons on the rosters per site (Guizhou built 949
+    // sites for about 1.92 million relocated persons, about 2,000 per site).
+    static let relocatedPersonsPerSite = 2_000
 
     // Assistance (`;`-lists): the share that holds a measure of the household's class.
     static let assistanceMatchesMonitored = 900_000
@@ -56,9 +93,9 @@ enum Calibration {
     static let fullUnemployed = 70_000
     static let weakEmployed = 500_000
     static let weakUnemployed = 100_000
-    /// in_county, in_province, out_of_province.
-    static let locationsRelocated = WeightTable([60, 20, 20])
-    static let locationsOthers = WeightTable([35, 25, 40])
+    /// township, county, province, outside_province.
+    static let locationsRelocated = WeightTable([35, 25, 20, 20])
+    static let locationsOthers = WeightTable([15, 20, 25, 40])
     static let welfareJobWeakCovered = 300_000
     static let welfareJobFullCovered = 30_000
     /// 0, 1, 2, 3 trainings.
@@ -66,9 +103,13 @@ enum Calibration {
 
     // Education (ages 6–15 unless said otherwise).
     static let preschoolRow = 900_000
-    /// enrolled, dropped_out, suspended, home_taught, transferred.
-    static let compulsoryStatuses = WeightTable([991_500, 800, 2_000, 700, 5_000])
-    static let upperStatuses = WeightTable([975_000, 15_000, 5_000, 0, 5_000])
+    /// enrolled, dropped_out, suspended, home_taught, transferred, exempt.
+    static let compulsoryStatuses = WeightTable([990_500, 800, 2_000, 700, 5_000, 1_000])
+    static let upperStatuses = WeightTable([975_000, 15_000, 5_000, 0, 5_000, 0])
+    /// Children aged 7–15 without any education row (out of school, 失学, or schooled elsewhere).
+    static let outOfSchool = 2_000
+    /// 16-year-olds still in junior school (a dropout there counts as compulsory).
+    static let lateJunior = 100_000
     /// Ages 16–18: senior, vocational, no row.
     static let upperSecondary = WeightTable([55, 35, 10])
     /// Ages 19–22: higher, vocational, no row.

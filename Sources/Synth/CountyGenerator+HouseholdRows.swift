@@ -17,7 +17,11 @@ extension CountyGenerator {
             output.households.comma()
         }
         output.households.comma()
+        appendSet(facts.riskTypes, Vocabulary.riskTypes)
+        output.households.comma()
         output.households.appendDate(facts.clue)
+        output.households.comma()
+        if let outcome = facts.clueOutcome { output.households.append(Vocabulary.clueOutcomes[outcome]) }
         output.households.comma()
         output.households.appendDate(facts.inclusion)
         output.households.comma()
@@ -25,15 +29,24 @@ extension CountyGenerator {
         output.households.comma()
         output.households.appendFlag(facts.relocated)
         output.households.comma()
+        if let site = facts.site { output.households.appendDigits(site, width: 9) }
+        output.households.comma()
         output.households.appendHundredths(facts.incomeHundredths)
         output.households.comma()
+        if let previous = facts.previousIncomeHundredths { output.households.appendHundredths(previous) }
+        output.households.comma()
+        appendSet(facts.assistance, Vocabulary.assistanceMeasures)
+        output.households.endRow()
+    }
+
+    /// A `;`-separated set from its bit mask.
+    private mutating func appendSet(_ mask: Int, _ words: [[UInt8]]) {
         var first = true
-        for (bit, word) in Vocabulary.assistanceMeasures.enumerated() where facts.assistance & (1 << bit) != 0 {
+        for (bit, word) in words.enumerated() where mask & (1 << bit) != 0 {
             if !first { output.households.appendByte(UInt8(ascii: ";")) }
             output.households.append(word)
             first = false
         }
-        output.households.endRow()
     }
 
     /// Housing grade: mostly A or B; unsafe C/D houses of covered households

@@ -1,6 +1,6 @@
 import Ingest
 
-/// Rows keyed by person: `persons.csv` and the three person sector feeds.
+/// Rows keyed by person: `persons.csv` and the four person sector feeds.
 extension CountyGenerator {
     mutating func writePerson(_ member: Member, household: Int, facts: HouseholdFacts) {
         let range = birthRange[member.age]
@@ -16,6 +16,8 @@ extension CountyGenerator {
         output.persons.append(Vocabulary.relations[member.relation.rawValue])
         output.persons.comma()
         output.persons.append(Vocabulary.laborCapacities[member.labour.rawValue])
+        output.persons.comma()
+        if let status = drawStatus(member) { output.persons.append(Vocabulary.personStatuses[status]) }
         output.persons.endRow()
 
         let studying = writeEducation(member)
@@ -26,6 +28,49 @@ extension CountyGenerator {
             output.elders.append(id)
         }
         if member.age <= 2 && output.toddler == nil { output.toddler = id }
+        writeSocialAssistance(member, facts: facts)
+    }
+
+    /// `status` of a person: mostly empty (resident), sometimes written out;
+    /// a few deceased, serving or in prison.
+    private mutating func drawStatus(_ member: Member) -> Int? {
+        if random.chance(perMillion: Calibration.deceased) && member.age >= 40 { return 1 }
+        if (18...30).contains(member.age) && member.isMale && random.chance(perMillion: Calibration.military) { return 2 }
+        if (18...60).contains(member.age) && random.chance(perMillion: Calibration.prison) { return 3 }
+        return random.chance(perMillion: 100_000) ? 0 : nil
+    }
+
+    /// Civil-affairs rows: the household's minimum living allowance, destitute
+    /// support of old people living alone, temporary assistance.
+    private mutating func writeSocialAssistance(_ member: Member, facts: HouseholdFacts) {
+        if facts.dibao { assistanceRow(kind: 0) }
+        if facts.livesAlone && member.age >= 60 && member.labour == .none && random.chance(perMillion: Calibration.tekunAlone) {
+            assistanceRow(kind: 1)
+        }
+        if random.chance(perMillion: Calibration.temporaryAssistance) {
+            let start = reference - Int32(random.int(0...360))
+            assistanceRow(kind: 2, start: start, end: start + Int32(random.int(0...90)))
+        }
+    }
+
+    private mutating func assistanceRow(kind: Int) {
+        let start = reference - Int32(random.int(30...2_500))
+        switch random.pick(Calibration.supportEnds) {
+        case 0: assistanceRow(kind: kind, start: start, end: DayNumber.missing)
+        case 1: assistanceRow(kind: kind, start: start - 400, end: reference - Int32(random.int(1...300)))
+        default: assistanceRow(kind: kind, start: start, end: reference + Int32(random.int(1...180)))
+        }
+    }
+
+    private mutating func assistanceRow(kind: Int, start: Int32, end: Int32) {
+        output.socialAssistance.append(id)
+        output.socialAssistance.comma()
+        output.socialAssistance.append(Vocabulary.assistanceKinds[kind])
+        output.socialAssistance.comma()
+        output.socialAssistance.appendDate(start)
+        output.socialAssistance.comma()
+        output.socialAssistance.appendDate(end)
+        output.socialAssistance.endRow()
     }
 
     /// The education row of a person aged 3–22, if any; returns whether the
@@ -39,7 +84,11 @@ extension CountyGenerator {
             stage = 0
             status = 0
         case 6...15:
+            if member.age >= 7 && random.chance(perMillion: Calibration.outOfSchool) { return false }
             stage = member.age <= 11 ? 1 : member.age <= 14 ? 2 : 2 + random.below(2)
+            status = random.pick(Calibration.compulsoryStatuses)
+        case 16 where random.chance(perMillion: Calibration.lateJunior):
+            stage = 2
             status = random.pick(Calibration.compulsoryStatuses)
         case 16...18:
             let pick = random.pick(Calibration.upperSecondary)

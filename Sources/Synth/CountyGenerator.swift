@@ -15,6 +15,8 @@ struct CountyGenerator {
     var id = [UInt8](repeating: 0, count: 18)
     /// For each age 0…110, the earliest and latest birth dates giving that age at the reference date.
     let birthRange: [ClosedRange<Int32>]
+    /// Resettlement sites of the county (codes county + 001 …).
+    let siteCount: Int
 
     /// Share of villages left without households (at least one in the province).
     static let emptyVillagesPerMillion = 10_000
@@ -28,6 +30,7 @@ struct CountyGenerator {
         random = RandomStream(seed: seed, stream: UInt64(share.index))
         ids = ResidentIDMaker(countyCode: share.county.code, reference: reference, offset: random.below(ResidentIDMaker.sequencesPerDay))
         output = CountyOutput(expectedPersons: share.persons)
+        siteCount = max(1, min(999, share.persons / 25 / Calibration.relocatedPersonsPerSite))
         birthRange = (0...110).map { age in
             func anniversary(_ yearsBack: Int) -> Int32 {
                 let year = civil.year - yearsBack
@@ -102,6 +105,7 @@ struct CountyGenerator {
             var facts = HouseholdFacts.draw(keyCounty: share.county.isKey, random: &random)
             HouseholdMembers.draw(into: &members, limit: remaining, relocated: facts.relocated, random: &random)
             facts.complete(members: members, reference: reference, random: &random)
+            if facts.relocated { facts.site = share.county.code * 1_000 + 1 + random.below(siteCount) }
             let household = village * 10_000 + sequence
             if output.firstHousehold == nil { output.firstHousehold = household }
             writeHousehold(household, village: village, facts: facts)

@@ -1,6 +1,6 @@
 import Ingest
 
-/// The rows one county contributes to the eight feeds below `regions.csv`,
+/// The rows one county contributes to the feeds below `regions.csv`,
 /// plus a few of its keys that the deliberately bad rows can borrow.
 struct CountyOutput {
     var villages = RowBytes()
@@ -11,6 +11,7 @@ struct CountyOutput {
     var housing = RowBytes()
     var water = RowBytes()
     var employment = RowBytes()
+    var socialAssistance = RowBytes()
 
     /// The first village that has households, and how many it has.
     var firstVillage: (code: Int, households: Int)?
@@ -35,6 +36,7 @@ struct CountyOutput {
         housing = RowBytes(capacity: n * 6)
         water = RowBytes(capacity: n * 6)
         employment = RowBytes(capacity: n * 30)
+        socialAssistance = RowBytes(capacity: n * 4)
     }
 
     /// The rows of `feed` (not `regions`, which is province-wide).
@@ -49,6 +51,7 @@ struct CountyOutput {
         case .housing: return housing
         case .water: return water
         case .employment: return employment
+        case .socialAssistance: return socialAssistance
         }
     }
 }

@@ -18,7 +18,8 @@ struct DirtyRows {
 
     /// The bad rows of every feed, in the order they are appended.
     func rows() -> [DirtyRow] {
-        regions() + villages() + households() + persons() + education() + insurance() + housing() + water() + employment()
+        regions() + villages() + households() + persons() + education() + insurance() + housing()
+            + water() + employment() + socialAssistance()
     }
 
     // MARK: Keys the bad rows use
@@ -34,7 +35,7 @@ struct DirtyRows {
     }
 
     /// A household ID in an existing village that no generated household has.
-    private func freshHousehold(_ sequence: Int) -> String {
+    func freshHousehold(_ sequence: Int) -> String {
         CodeText.digits(Int64((keys.village?.code ?? county.code * 1_000_000 + 101_201) * 10_000 + sequence), width: 16)
     }
 
@@ -85,15 +86,25 @@ struct DirtyRows {
         let unknownVillage = "\(county.code)998998"
         return [
             DirtyRow(.households, .unknownVillage, "village \(unknownVillage) is not in villages.csv",
-                     fields: [unknownVillage + "0001", unknownVillage, "poverty_alleviated", "", "", "", "", "", "0", "15200.00", "industry"]),
+                     fields: householdRow(unknownVillage + "0001", "poverty_alleviated", income: "15200.00", assistance: "industry")),
             DirtyRow(.households, .invalidValue, "category 'poor' is not in the contract's list",
-                     fields: [freshHousehold(9_991), String(freshHousehold(9_991).prefix(12)), "poor", "", "", "", "", "", "0", "6800.50", ""]),
+                     fields: householdRow(freshHousehold(9_991), "poor", income: "6800.50")),
             DirtyRow(.households, .invalidValue, "an ordinary household with a monitoring_type",
-                     fields: [freshHousehold(9_992), String(freshHousehold(9_992).prefix(12)), "ordinary", "marginal", "", "", "", "", "0", "9100.00", ""]),
-        ] + copy(.households, "an exact copy of the first household row") + [
+                     fields: householdRow(freshHousehold(9_992), "ordinary", type: "marginal", income: "9100.00")),
+        ] + copy(.households, "an exact copy of the first household row") + householdRules() + [
             DirtyRow(.households, .malformedRow, "a quoted field that is never closed (the feed's last row)",
-                     [.text("\(freshHousehold(9_993)),\(freshHousehold(9_993).prefix(12)),poverty_alleviated,,,,,,0,12000.00,\"industry;employment")]),
+                     [.text(householdRow(freshHousehold(9_993), "poverty_alleviated", income: "12000.00").dropLast().joined(separator: ",")
+                            + ",\"industry;employment")]),
         ]
+    }
+
+    /// A `households.csv` row of an existing village, in contract column order.
+    func householdRow(_ id: String, _ category: String, type: String = "", status: String = "", risks: String = "",
+                   clue: String = "", outcome: String = "", inclusion: String = "", elimination: String = "",
+                   relocated: String = "0", site: String = "", income: String, previous: String = "",
+                   assistance: String = "", village: String? = nil) -> [String] {
+        [id, village ?? String(id.prefix(12)), category, type, status, risks, clue, outcome, inclusion, elimination,
+         relocated, site, income, previous, assistance]
     }
 
     private func persons() -> [DirtyRow] {
@@ -104,16 +115,18 @@ struct DirtyRows {
         let impossibleID = impossible + String(ResidentID.checkCharacter(first17: impossible))
         return [
             DirtyRow(.persons, .invalidPersonID, "check character \(wrong) instead of \(badCheck.last ?? "?")",
-                     fields: [String(badCheck.dropLast()) + String(wrong), household, "other", "full"]),
+                     fields: [String(badCheck.dropLast()) + String(wrong), household, "other", "full", ""]),
             DirtyRow(.persons, .invalidPersonID, "birth date 1987-02-29 does not exist",
-                     fields: [impossibleID, household, "other", "full"]),
+                     fields: [impossibleID, household, "other", "full", ""]),
             DirtyRow(.persons, .invalidValue, "labor_capacity 'strong' is not in the contract's list",
-                     fields: [freshID(1990, 3, 8, sequence: 905), household, "other", "strong"]),
+                     fields: [freshID(1990, 3, 8, sequence: 905), household, "other", "strong", ""]),
+            DirtyRow(.persons, .invalidValue, "status 'migrated' is not in the contract's list",
+                     fields: [freshID(1991, 7, 3, sequence: 921), household, "other", "full", "migrated"]),
             DirtyRow(.persons, .unknownHousehold, "household \(freshHousehold(9_994)) is not in households.csv",
-                     fields: [freshID(1992, 11, 2, sequence: 907), freshHousehold(9_994), "head", "full"]),
+                     fields: [freshID(1992, 11, 2, sequence: 907), freshHousehold(9_994), "head", "full", ""]),
         ] + copy(.persons, "an exact copy of the first person row") + [
-            DirtyRow(.persons, .malformedRow, "5 fields instead of 4 (a remark after labor_capacity)",
-                     fields: [freshID(1979, 8, 20, sequence: 909), household, "other", "full", "外出务工"]),
+            DirtyRow(.persons, .malformedRow, "6 fields instead of 5 (a remark after status)",
+                     fields: [freshID(1979, 8, 20, sequence: 909), household, "other", "full", "resident", "外出务工"]),
         ]
     }
 
@@ -168,16 +181,33 @@ struct DirtyRows {
     private func employment() -> [DirtyRow] {
         [
             DirtyRow(.employment, .unknownPerson, "the person is not in persons.csv",
-                     fields: [freshID(1988, 12, 12, sequence: 919), "employed", "in_county", "0", "12", "3200.00", "1"]),
+                     fields: [freshID(1988, 12, 12, sequence: 919), "employed", "county", "0", "12", "3200.00", "1"]),
             DirtyRow(.employment, .invalidValue, "months 13 is more than 12",
-                     fields: [elder(0), "employed", "in_county", "0", "13", "2100.00", "0"]),
+                     fields: [elder(0), "employed", "county", "0", "13", "2100.00", "0"]),
             DirtyRow(.employment, .invalidValue, "an unemployed person with a location",
-                     fields: [elder(1), "unemployed", "out_of_province", "0", "0", "0.00", "0"]),
+                     fields: [elder(1), "unemployed", "outside_province", "0", "0", "0.00", "0"]),
+            DirtyRow(.employment, .invalidValue, "location 'in_county' is a word of contract version 1",
+                     fields: [elder(1), "employed", "in_county", "0", "8", "2800.00", "0"]),
         ] + copy(.employment, "an exact copy of the first employment row") + [
             DirtyRow(.employment, .invalidEncoding, "location in GBK bytes inside a UTF-8 file (0xFF in a GB18030 file)",
                      [.text("\(elder(2)),employed,"), .foreign("县内"), .text(",0,10,2600.00,0")]),
             DirtyRow(.employment, .malformedRow, "a quoted field that is never closed (the feed's last row)",
-                     [.text("\(elder(3)),employed,\"in_county,0,12,3000.00,1")]),
+                     [.text("\(elder(3)),employed,\"county,0,12,3000.00,1")]),
         ]
+    }
+
+    private func socialAssistance() -> [DirtyRow] {
+        let after = DayNumber.format(reference + 10)
+        let before = DayNumber.format(reference - 400)
+        return [
+            DirtyRow(.socialAssistance, .unknownPerson, "the person is not in persons.csv",
+                     fields: [freshID(1950, 5, 5, sequence: 923), "dibao", before, ""]),
+            DirtyRow(.socialAssistance, .invalidValue, "kind 'wubao' (五保, merged into 特困 in 2014) is not in the contract's list",
+                     fields: [anyPerson, "wubao", before, ""]),
+            DirtyRow(.socialAssistance, .invalidValue, "start_date \(after) is after the reference date",
+                     fields: [anyPerson, "temporary", after, ""]),
+            DirtyRow(.socialAssistance, .invalidValue, "end_date before start_date",
+                     fields: [anyPerson, "temporary", DayNumber.format(reference - 30), DayNumber.format(reference - 60)]),
+        ] + copy(.socialAssistance, "an exact copy of the first social-assistance row")
     }
 }

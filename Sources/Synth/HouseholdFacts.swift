@@ -7,16 +7,29 @@ struct HouseholdFacts {
     }
 
     var category: Category = .ordinary
-    /// Position in `FeedContract.monitoringTypes`, or nil.
+    /// Position in `Households.monitoringType.words`, or nil.
     var monitoringType: Int?
     var eliminated = false
+    /// Bit i = `Households.riskTypes.words[i]`.
+    var riskTypes = 0
     var clue = DayNumber.missing
+    /// Position in `Households.clueOutcome.words`, or nil without a clue.
+    var clueOutcome: Int?
     var inclusion = DayNumber.missing
     var elimination = DayNumber.missing
     var relocated = false
+    /// The resettlement site of a relocated household (county(6) + site(3)).
+    var site: Int?
     var incomeHundredths = 0
-    /// Bit i = `FeedContract.assistanceMeasures[i]`.
+    /// Last year's income per person, when known.
+    var previousIncomeHundredths: Int?
+    /// Bit i = `Households.assistance.words[i]`.
     var assistance = 0
+    /// Whether the household's members receive the minimum living allowance (低保).
+    var dibao = false
+
+    /// Whether the household has a single member.
+    var livesAlone = false
 
     var isCovered: Bool { category != .ordinary }
 
@@ -30,30 +43,51 @@ struct HouseholdFacts {
         return facts
     }
 
-    /// Monitoring, dates, income and assistance, drawn once the members are known.
+    /// Monitoring, clues, income, assistance and civil-affairs support, drawn once the members are known.
     mutating func complete(members: [Member], reference: Int32, random: inout RandomStream) {
-        if category == .monitored { drawMonitoring(reference: reference, random: &random) }
+        livesAlone = members.count == 1
+        if category == .monitored {
+            drawMonitoring(reference: reference, random: &random)
+        } else if random.chance(perMillion: Calibration.clueOnOthers) {
+            drawOpenClue(reference: reference, random: &random)
+        }
         drawIncome(random: &random)
         drawAssistance(members: members, random: &random)
+        drawDibao(members: members, random: &random)
     }
 
     private mutating func drawMonitoring(reference: Int32, random: inout RandomStream) {
         monitoringType = random.pick(Calibration.monitoringTypes)
+        riskTypes = 1 << random.pick(Calibration.riskTypes)
+        if random.chance(perMillion: Calibration.secondRiskType) { riskTypes |= 1 << random.pick(Calibration.riskTypes) }
         eliminated = random.chance(perMillion: Calibration.riskEliminated)
         if eliminated {
             elimination = reference - Int32(random.int(1...700))
-            inclusion = elimination - Int32(random.int(120...540))
+            let quick = random.chance(perMillion: Calibration.quickElimination)
+            inclusion = elimination - Int32(quick ? random.int(20...182) : random.int(183...540))
         } else {
             inclusion = reference - Int32(random.int(1...700))
         }
+        clueOutcome = 1
         switch random.pick(Calibration.inclusionDelays) {
         case 0: clue = inclusion - Int32(random.int(0...15))
         case 1: clue = inclusion - Int32(random.int(16...60))
-        case 2: clue = inclusion + Int32(random.int(1...20))
-        case 3: clue = DayNumber.missing
+        case 2: clue = min(reference, inclusion + Int32(random.int(1...20)))
         default:
-            clue = inclusion - Int32(random.int(0...15))
-            inclusion = DayNumber.missing
+            clue = DayNumber.missing
+            clueOutcome = nil
+        }
+    }
+
+    /// A clue on a household not monitored: still being checked (some past
+    /// the 15-day window) or checked and rejected.
+    private mutating func drawOpenClue(reference: Int32, random: inout RandomStream) {
+        if random.chance(perMillion: Calibration.pendingClues) {
+            clueOutcome = 0
+            clue = reference - Int32(random.int(0...45))
+        } else {
+            clueOutcome = 2
+            clue = reference - Int32(random.int(5...400))
         }
     }
 
@@ -61,11 +95,32 @@ struct HouseholdFacts {
         let yuan: Int
         switch category {
         case .povertyAlleviated: yuan = random.bell(9_000...24_000)
-        case .monitored: yuan = eliminated ? random.bell(8_000...18_000) : random.bell(4_500...11_000)
+        case .monitored:
+            yuan = !eliminated ? random.bell(4_500...11_000)
+                : random.chance(perMillion: Calibration.eliminatedBelowLine) ? random.int(5_000...7_499) : random.bell(8_000...18_000)
         case .ordinary:
             yuan = random.chance(perMillion: Calibration.ordinaryBelowLine) ? random.int(3_000...7_499) : random.bell(9_000...40_000)
         }
         incomeHundredths = yuan * 100 + random.below(100)
+        guard random.chance(perMillion: Calibration.previousIncomeKnown) else { return }
+        // Most incomes grew a little; a few fell by 30 % or more (an income drop).
+        let percent = random.chance(perMillion: Calibration.incomeDrop) ? random.int(145...250) : random.int(85...102)
+        previousIncomeHundredths = incomeHundredths * percent / 100
+    }
+
+    /// Minimum living allowance: most households whose measure is bottom-line
+    /// support, some covered households without full labour, a few others
+    /// (assistance recipients among ordinary households).
+    private mutating func drawDibao(members: [Member], random: inout RandomStream) {
+        let share: Int
+        if assistance & Measure.bottomLine != 0 {
+            share = Calibration.dibaoWithBottomLine
+        } else if isCovered {
+            share = members.contains { $0.labour == .full } ? Calibration.dibaoCovered : Calibration.dibaoCoveredWithoutFullLabour
+        } else {
+            share = Calibration.dibaoOrdinary
+        }
+        dibao = random.chance(perMillion: share)
     }
 
     /// Measures fit the household's class (any full labour → industry or
@@ -116,6 +171,6 @@ private enum Measure {
     static let credit = bit("credit")
 
     private static func bit(_ name: String) -> Int {
-        FeedContract.assistanceMeasures.firstIndex(of: name).map { 1 << $0 } ?? 0
+        Int(Households.assistance.bit(name))
     }
 }

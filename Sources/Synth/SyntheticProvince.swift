@@ -52,7 +52,7 @@ public enum SynthProgress: Sendable {
     case counties(done: Int, total: Int)
 }
 
-/// The deterministic synthetic province: the nine feeds of the contract for
+/// The deterministic synthetic province: the ten feeds of the contract for
 /// Guizhou's 88 real counties with synthetic villages, households and persons.
 ///
 /// The same seed, persons and reference date give byte-identical files on

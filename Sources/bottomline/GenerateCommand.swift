@@ -7,7 +7,7 @@ import Synth
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic Guizhou province: the nine feeds of the contract, byte for byte the same for the same seed.",
+        abstract: "Write a synthetic Guizhou province: the ten feeds of the contract (version 2), byte for byte the same for the same seed.",
         discussion: """
             Counties and prefectures are the real 88 of Guizhou; villages, households and persons are synthetic. \
             With --dirty, deliberately bad rows of every quarantine reason are appended and dirty_manifest.csv \

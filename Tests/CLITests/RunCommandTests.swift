@@ -33,7 +33,7 @@ import TestSupport
         #expect(quarantine == "feed,line,reason,column,value,message\n")
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any]
         let inputs = try #require(manifest?["inputs"] as? [[String: Any]])
-        #expect(inputs.count == 9)
+        #expect(inputs.count == 10) // the ten feeds of contract version 2
         let persons = try #require(inputs.first { $0["feed"] as? String == "persons" })
         #expect(persons["rows_read"] as? Int == 18)
         #expect((persons["sha256"] as? String)?.count == 64)
@@ -112,7 +112,7 @@ import TestSupport
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try Self.copyFixture(to: data)
         let persons = data.appendingPathComponent("persons.csv")
-        try (try String(contentsOf: persons, encoding: .utf8) + "520102199001010094,5201020010010004,head,full\n")
+        try (try String(contentsOf: persons, encoding: .utf8) + "520102199001010094,5201020010010004,head,full,\n")
             .write(to: persons, atomically: true, encoding: .utf8)
         let outcome = try BottomlineProcess.run(["check", "--data", data.path, "--date", "2026-11-28", "--out", work.appendingPathComponent("q").path])
         // One bad row of 19 is over 5 %: the check fails, and says so.

@@ -26,7 +26,7 @@ import TestSupport
         let total = try #require(table.indicatorIndex("monitored_households"))
         let columns = Self.breakdownColumns(table, "monitored_by_type")
         #expect(columns.map { table.indicators[$0].id }
-            == FeedContract.monitoringTypes.map { "monitored_by_type." + $0 })
+            == Households.monitoringType.words.map { "monitored_by_type." + $0 })
         #expect(table.indicatorIndex("monitored_by_type") == nil, "no row for the broken-down indicator itself")
         #expect(table.numerator(area: 0, indicator: total) > 100)
         for area in table.areas.indices {
@@ -39,7 +39,7 @@ import TestSupport
 
     @Test func aSetBreakdownCountsAHouseholdOnceInEveryValueItHolds() throws {
         let folder = try Self.province()
-        let measures = FeedContract.assistanceMeasures
+        let measures = Households.assistance.words
         let direct = measures.map { word in
             """
               - id: direct_\(word)
@@ -84,7 +84,7 @@ import TestSupport
         let folder = try Self.province()
         let ingest = try Ingestor.load(folder: folder.path, options: IngestOptions(referenceDate: DayNumber.parse("2026-11-28")!, threads: 2))
         let regions = ingest.table(.regions)
-        let keyCodes = Set(zip(regions.int64("county_code"), regions.uint8("key_county")).filter { $0.1 == 1 }
+        let keyCodes = Set(zip(regions[Regions.countyCode], regions[Regions.keyCounty]).filter { $0.1 == 1 }
             .map { CodeText.digits($0.0, width: 6) })
         #expect(!keyCodes.isEmpty)
         let table = try EngineHarness.run(folder: folder.path).table

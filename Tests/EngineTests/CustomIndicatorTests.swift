@@ -38,14 +38,14 @@ import Testing
         let text = try EngineHarness.guizhouText().replacingOccurrences(of: "\nclues:\n", with: "\n" + extra + "\n")
         let pipeline = try PipelineFile.parse(text, file: "custom.yaml")
         let table = try EngineHarness.run(folder: Self.folder, pipeline: pipeline).table
-        // Covered persons aged 60+: P1 (64), P2 (65) in H1; P17 (76) in H8.
-        #expect(EngineHarness.figure(table, .province, "52", "elderly_covered")?.numerator == 3)
-        // All three are insured for 2026.
+        // Covered members aged 60+ (counted from persons.csv and households.csv by a separate
+        // reading): P1 (64), P2 (65), P17 (76) and six more in 戊村, 己村 and 庚村; all insured for 2026.
+        #expect(EngineHarness.figure(table, .province, "52", "elderly_covered")?.numerator == 9)
         let rate = try #require(EngineHarness.figure(table, .province, "52", "elderly_insurance_rate"))
-        #expect((rate.numerator, rate.denominator, rate.value) == (3, 3, "1.000"))
-        // Key county 520204 holds H8 and H9 with one member each.
+        #expect((rate.numerator, rate.denominator, rate.value) == (9, 9, "1.000"))
+        // Key county 520204 (水城区): 33 households, 36 persons on their rosters.
         let key = try #require(EngineHarness.figure(table, .county, "520204", "members_in_key_counties"))
-        #expect((key.numerator, key.denominator, key.value) == (2, 2, "1.0"))
+        #expect((key.numerator, key.denominator, key.value) == (36, 33, "1.1"))
         let standard = try CompiledPipeline.compile(try PipelineFile.load(path: EngineHarness.guizhouPipeline),
                                                     referenceDate: 20_000).indicatorDefinitions.count
         #expect(table.indicators.count == standard + 3)
@@ -85,14 +85,14 @@ enum LeapFolder {
         let source = EngineHarness.fixtures.appendingPathComponent("edge_cases")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leap-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for feed in ["regions", "villages", "housing", "water", "employment", "medical_insurance"] {
+        for feed in ["regions", "villages", "housing", "water", "employment", "medical_insurance", "social_assistance"] {
             try FileManager.default.copyItem(at: source.appendingPathComponent("\(feed).csv"), to: folder.appendingPathComponent("\(feed).csv"))
         }
         // 520102 20200229 001: check character by ISO 7064 MOD 11-2.
         let id = "52010220200229001" + String(ResidentID.checkCharacter(first17: "52010220200229001"))
         let files = [
-            "households.csv": "household_id,village_code,category,monitoring_type,risk_status,clue_date,inclusion_date,elimination_date,relocated,income_per_capita,assistance\n5201020010010001,520102001001,poverty_alleviated,,,,,,0,9000,\n",
-            "persons.csv": "person_id,household_id,relation,labor_capacity\n\(id),5201020010010001,head,none\n",
+            "households.csv": "household_id,village_code,category,monitoring_type,risk_status,risk_types,clue_date,clue_outcome,inclusion_date,elimination_date,relocated,site_code,income_per_capita,income_prev_year,assistance\n5201020010010001,520102001001,poverty_alleviated,,,,,,,,0,,9000,,\n",
+            "persons.csv": "person_id,household_id,relation,labor_capacity,status\n\(id),5201020010010001,head,none,\n",
             "education.csv": "person_id,stage,status\n\(id),primary,dropped_out\n",
         ]
         for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }

@@ -28,6 +28,7 @@ struct FeedFixture {
     /// (person ID, year) with a medical-insurance row.
     let insurance: [(String, Int)]
     let employment: [String]
+    let socialAssistance: [String]
     /// Household IDs with a housing or water row.
     let housing: [String]
     let water: [String]
@@ -54,11 +55,12 @@ struct FeedFixture {
         education = [persons[0].id, persons[5].id]
         insurance = [(persons[0].id, 2026), (persons[1].id, 2026), (persons[1].id, 2025), (persons[3].id, 2025)]
         employment = [persons[2].id]
+        socialAssistance = [persons[4].id]
         housing = [households[0].id]
         water = households.map(\.id).filter { !$0.hasPrefix("522602") }
     }
 
-    /// Writes the nine feeds into `folder`.
+    /// Writes the ten feeds into `folder`.
     func write(to folder: TemporaryFolder) throws {
         var regions = "prefecture_code,prefecture_name,county_code,county_name,key_county\n"
         var villages = "village_code,village_name,township_code,township_name,county_code\n"
@@ -68,16 +70,16 @@ struct FeedFixture {
             regions += "\(county.prefecture),\(prefecture),\(county.code),\(Self.quote(county.name)),\(key)\n"
             villages += "\(county.code)001001,\(Self.quote(ProvinceFixture.villageName(county))),\(county.code)001,一镇,\(county.code)\n"
         }
-        var householdText = "household_id,village_code,category,monitoring_type,risk_status,clue_date,inclusion_date,"
-            + "elimination_date,relocated,income_per_capita,assistance\n"
+        var householdText = "household_id,village_code,category,monitoring_type,risk_status,risk_types,clue_date,clue_outcome,"
+            + "inclusion_date,elimination_date,relocated,site_code,income_per_capita,income_prev_year,assistance\n"
         for household in households {
-            householdText += "\(household.id),\(household.county)001001,ordinary,,,,,,0,9000.50,\n"
+            householdText += "\(household.id),\(household.county)001001,ordinary,,,,,,,,0,,9000.50,,\n"
         }
-        var personText = "person_id,household_id,relation,labor_capacity\n"
+        var personText = "person_id,household_id,relation,labor_capacity,status\n"
         var headSeen = Set<String>()
         for person in persons {
             let relation = headSeen.insert(person.household).inserted ? "head" : "child"
-            personText += "\(person.id),\(person.household),\(relation),full\n"
+            personText += "\(person.id),\(person.household),\(relation),full,\n"
         }
         var educationText = "person_id,stage,status\n" + education.map { "\($0),primary,enrolled\n" }.joined()
         educationText += "52010219851315001X,primary,enrolled\n"
@@ -91,7 +93,9 @@ struct FeedFixture {
         try folder.write("housing.csv", "household_id,grade,renovated\n" + housing.map { "\($0),C,0\n" }.joined())
         try folder.write("water.csv", "household_id,tap_water,safe\n" + water.map { "\($0),1,1\n" }.joined())
         try folder.write("employment.csv", "person_id,status,location,welfare_job,months,monthly_income,trainings\n"
-                         + employment.map { "\($0),employed,in_county,0,12,3000,1\n" }.joined())
+                         + employment.map { "\($0),employed,county,0,12,3000,1\n" }.joined())
+        try folder.write("social_assistance.csv", "person_id,kind,start_date,end_date\n"
+                         + socialAssistance.map { "\($0),dibao,2025-01-01,\n" }.joined())
     }
 
     /// Writes the feeds to a temporary folder and ingests them.

@@ -130,6 +130,8 @@ import Testing
         #expect(try column(.employment) == percent(fixture.employment.filter(persons.contains).count, persons.count))
         #expect(try column(.housing) == percent(fixture.housing.filter(households.contains).count, households.count))
         #expect(try column(.water) == percent(fixture.water.filter(households.contains).count, households.count))
+        #expect(try column(.socialAssistance)
+            == percent(fixture.socialAssistance.filter(persons.contains).count, persons.count))
     }
 
     @Test func showsClueCountsButNoPersonalData() throws {

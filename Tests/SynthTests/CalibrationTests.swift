@@ -19,30 +19,29 @@ struct CalibrationTests {
             result = try SharedProvince.cleanLoad()
             households = result.table(.households)
             persons = result.table(.persons)
-            let monitored = Self.code(FeedContract.categories, "monitored")
-            let poverty = Self.code(FeedContract.categories, "poverty_alleviated")
-            covered = households.uint8("category").map { $0 == monitored || $0 == poverty }
-            relocated = households.uint8("relocated").map { $0 == 1 }
-            personHousehold = persons.int32("household_id")
+            let monitored = Households.category.code("monitored")
+            let poverty = Households.category.code("poverty_alleviated")
+            covered = households[Households.category].map { $0 == monitored || $0 == poverty }
+            relocated = households[Households.relocated].map { $0 == 1 }
+            personHousehold = persons[Persons.householdID]
             let reference = SynthOptions.defaultReferenceDate
-            ages = persons.int64("person_id").map { packed in
+            ages = persons[Persons.personID].map { packed in
                 let birth = (packed / 16 / 1_000) % 100_000_000
                 let day = DayNumber.from(year: Int(birth / 10_000), month: Int(birth / 100 % 100), day: Int(birth % 100)) ?? reference
                 return DayNumber.age(birth: day, at: reference)
             }
         }
 
-        static func code(_ list: [String], _ word: String) -> UInt8 { UInt8((list.firstIndex(of: word) ?? -1) + 1) }
 
         func personCovered(_ p: Int) -> Bool { covered[Int(personHousehold[p])] }
     }
 
     @Test func categoriesAndHouseholdSize() throws {
         let roster = try Roster()
-        let categories = roster.households.uint8("category")
+        let categories = roster.households[Households.category]
         let total = Double(categories.count)
-        let poverty = Double(categories.filter { $0 == Roster.code(FeedContract.categories, "poverty_alleviated") }.count) / total
-        let monitored = Double(categories.filter { $0 == Roster.code(FeedContract.categories, "monitored") }.count) / total
+        let poverty = Double(categories.filter { $0 == Households.category.code("poverty_alleviated") }.count) / total
+        let monitored = Double(categories.filter { $0 == Households.category.code("monitored") }.count) / total
         #expect(abs(poverty - 0.30) < 0.03, "poverty_alleviated share \(poverty)")
         #expect(abs(monitored - 0.05) < 0.01, "monitored share \(monitored)")
         let size = Double(roster.persons.rowCount) / total
@@ -55,10 +54,10 @@ struct CalibrationTests {
 
     @Test func monitoringAndDates() throws {
         let roster = try Roster()
-        let monitored = Roster.code(FeedContract.categories, "monitored")
-        let eliminated = Roster.code(FeedContract.riskStatuses, "eliminated")
-        let category = roster.households.uint8("category")
-        let risk = roster.households.uint8("risk_status")
+        let monitored = Households.category.code("monitored")
+        let eliminated = Households.riskStatus.code("eliminated")
+        let category = roster.households[Households.category]
+        let risk = roster.households[Households.riskStatus]
         var monitoredPersons = 0
         var eliminatedPersons = 0
         for household in roster.personHousehold where category[Int(household)] == monitored {
@@ -68,8 +67,8 @@ struct CalibrationTests {
         let share = Double(eliminatedPersons) / Double(monitoredPersons)
         #expect(abs(share - 0.62) < 0.04, "eliminated share of monitored persons \(share)")
 
-        let clue = roster.households.int32("clue_date")
-        let inclusion = roster.households.int32("inclusion_date")
+        let clue = roster.households[Households.clueDate]
+        let inclusion = roster.households[Households.inclusionDate]
         var withBoth = 0, within15 = 0, late = 0, clueAfter = 0, missing = 0
         for h in category.indices where category[h] == monitored {
             guard clue[h] != DayNumber.missing, inclusion[h] != DayNumber.missing else { missing += 1; continue }
@@ -87,7 +86,7 @@ struct CalibrationTests {
         let year = Int32(DayNumber.civil(SynthOptions.defaultReferenceDate).year)
         var insured = [Bool](repeating: false, count: roster.persons.rowCount)
         var previousYearRows = 0
-        for (person, (rowYear, flag)) in zip(insurance.int32("person_id"), zip(insurance.int32("year"), insurance.uint8("insured"))) {
+        for (person, (rowYear, flag)) in zip(insurance[MedicalInsurance.personID], zip(insurance[MedicalInsurance.year], insurance[MedicalInsurance.insured])) {
             if rowYear == year && flag == 1 { insured[Int(person)] = true }
             if rowYear == year - 1 { previousYearRows += 1 }
         }
@@ -100,7 +99,7 @@ struct CalibrationTests {
     @Test func tapWater() throws {
         let roster = try Roster()
         let water = roster.result.table(.water)
-        let tap = water.uint8("tap_water").filter { $0 == 1 }.count
+        let tap = water[Water.tapWater].filter { $0 == 1 }.count
         let rate = Double(tap) / Double(roster.households.rowCount)
         #expect(abs(rate - 0.94) < 0.01, "tap water rate \(rate)")
     }
@@ -108,13 +107,13 @@ struct CalibrationTests {
     @Test func relocatedLabourEmployment() throws {
         let roster = try Roster()
         let employment = roster.result.table(.employment)
-        let employedCode = Roster.code(FeedContract.employmentStatuses, "employed")
-        let none = Roster.code(FeedContract.laborCapacities, "none")
+        let employedCode = Employment.status.code("employed")
+        let none = Persons.laborCapacity.code("none")
         var employed = [Bool](repeating: false, count: roster.persons.rowCount)
-        for (person, status) in zip(employment.int32("person_id"), employment.uint8("status")) where status == employedCode {
+        for (person, status) in zip(employment[Employment.personID], employment[Employment.status]) where status == employedCode {
             employed[Int(person)] = true
         }
-        let labour = roster.persons.uint8("labor_capacity")
+        let labour = roster.persons[Persons.laborCapacity]
         var labourCount = 0, employedCount = 0
         var householdsWithLabour = Set<Int32>()
         for p in 0..<roster.persons.rowCount {
@@ -133,15 +132,15 @@ struct CalibrationTests {
     @Test func sectorRowsFollowAge() throws {
         let roster = try Roster()
         let education = roster.result.table(.education)
-        let dropped = Roster.code(FeedContract.educationStatuses, "dropped_out")
-        let compulsoryDropouts = zip(education.int32("person_id"), education.uint8("status"))
+        let dropped = Education.status.code("dropped_out")
+        let compulsoryDropouts = zip(education[Education.personID], education[Education.status])
             .filter { $1 == dropped && (6...15).contains(roster.ages[Int($0)]) }.count
         #expect(compulsoryDropouts > 0 && compulsoryDropouts < 30, "dropouts aged 6–15: \(compulsoryDropouts)")
-        #expect(education.int32("person_id").allSatisfy { (3...22).contains(roster.ages[Int($0)]) })
+        #expect(education[Education.personID].allSatisfy { (3...22).contains(roster.ages[Int($0)]) })
         let employment = roster.result.table(.employment)
-        #expect(employment.int32("person_id").allSatisfy { (16...64).contains(roster.ages[Int($0)]) })
+        #expect(employment[Employment.personID].allSatisfy { (16...64).contains(roster.ages[Int($0)]) })
         let housing = roster.result.table(.housing)
-        let unsafe = zip(housing.int32("household_id"), zip(housing.uint8("grade"), housing.uint8("renovated")))
+        let unsafe = zip(housing[Housing.householdID], zip(housing[Housing.grade], housing[Housing.renovated]))
             .filter { roster.covered[Int($0)] && $1.0 >= 3 && $1.1 == 0 }.count
         #expect(unsafe > 0 && Double(unsafe) < 0.002 * Double(roster.households.rowCount), "unrenovated C/D of covered households: \(unsafe)")
     }

@@ -73,16 +73,16 @@ struct SyntheticProvinceTests {
         let persons = result.table(.persons)
         // Every county has at least three villages, and some village has no households.
         var villagesPerCounty = [Int32: Int]()
-        for county in villages.int32("county_code") { villagesPerCounty[county, default: 0] += 1 }
+        for county in villages[Villages.countyCode] { villagesPerCounty[county, default: 0] += 1 }
         #expect(villagesPerCounty.count == result.table(.regions).rowCount)
         #expect(villagesPerCounty.values.allSatisfy { $0 >= 3 })
         var householdsPerVillage = [Int](repeating: 0, count: villages.rowCount)
-        for village in households.int32("village_code") { householdsPerVillage[Int(village)] += 1 }
+        for village in households[Households.villageCode] { householdsPerVillage[Int(village)] += 1 }
         #expect(householdsPerVillage.contains(0))
         // One head per household; about 3.6 persons per household.
-        let head = UInt8(FeedContract.relations.firstIndex(of: "head")! + 1)
+        let head = Persons.relation.code("head")
         var heads = [Int](repeating: 0, count: households.rowCount)
-        for (household, relation) in zip(persons.int32("household_id"), persons.uint8("relation")) where relation == head {
+        for (household, relation) in zip(persons[Persons.householdID], persons[Persons.relation]) where relation == head {
             heads[Int(household)] += 1
         }
         #expect(heads.allSatisfy { $0 == 1 })

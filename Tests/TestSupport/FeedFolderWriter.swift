@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
 
-/// Writes a data folder with the nine feeds of the contract.
+/// Writes a data folder with the ten feeds of the contract (version 2).
 ///
 /// Each feed starts as a minimal valid file: the contract header and one row
 /// that refers to the defaults of the feeds before it (one county, one
@@ -21,27 +21,39 @@ public struct FeedFolderWriter: Sendable {
     public static let contractHeaders: [Feed: String] = [
         .regions: "prefecture_code,prefecture_name,county_code,county_name,key_county",
         .villages: "village_code,village_name,township_code,township_name,county_code",
-        .households: "household_id,village_code,category,monitoring_type,risk_status,clue_date,inclusion_date,"
-            + "elimination_date,relocated,income_per_capita,assistance",
-        .persons: "person_id,household_id,relation,labor_capacity",
+        .households: "household_id,village_code,category,monitoring_type,risk_status,risk_types,clue_date,clue_outcome,"
+            + "inclusion_date,elimination_date,relocated,site_code,income_per_capita,income_prev_year,assistance",
+        .persons: "person_id,household_id,relation,labor_capacity,status",
         .education: "person_id,stage,status",
         .medicalInsurance: "person_id,year,insured",
         .housing: "household_id,grade,renovated",
         .water: "household_id,tap_water,safe",
         .employment: "person_id,status,location,welfare_job,months,monthly_income,trainings",
+        .socialAssistance: "person_id,kind,start_date,end_date",
     ]
+
+    /// The headers of contract version 1 (no risk_types, clue_outcome, site_code,
+    /// income_prev_year, persons' status, and no social_assistance.csv columns).
+    public static let version1Headers: [Feed: String] = contractHeaders.merging([
+        .households: "household_id,village_code,category,monitoring_type,risk_status,clue_date,inclusion_date,"
+            + "elimination_date,relocated,income_per_capita,assistance",
+        .persons: "person_id,household_id,relation,labor_capacity",
+        .socialAssistance: "",
+    ]) { $1 }
 
     /// One valid row per feed, chained through the default keys.
     public static let defaultRows: [Feed: [String]] = [
         .regions: ["520100,贵阳市,\(county),南明区,0"],
         .villages: ["\(village),花果园村,\(township),花果园街道,\(county)"],
-        .households: ["\(household),\(village),monitored,marginal,not_eliminated,2024-03-01,2024-04-15,,0,6500.50,industry;employment"],
-        .persons: ["\(person),\(household),head,full"],
+        .households: ["\(household),\(village),monitored,marginal,not_eliminated,illness,2024-03-01,included,2024-04-15,,0,,"
+            + "6500.50,7200.00,industry;employment"],
+        .persons: ["\(person),\(household),head,full,"],
         .education: ["\(person),vocational,enrolled"],
         .medicalInsurance: ["\(person),2026,1"],
         .housing: ["\(household),B,0"],
         .water: ["\(household),1,1"],
-        .employment: ["\(person),employed,in_county,0,12,3000.00,1"],
+        .employment: ["\(person),employed,county,0,12,3000.00,1"],
+        .socialAssistance: ["\(person),temporary,2026-01-10,2026-03-10"],
     ]
 
     /// Header line of each feed (defaults to `contractHeaders`).

@@ -12,11 +12,11 @@ struct AreaHierarchy {
     init(ingest: IngestResult, roster: Roster, definition: PipelineDefinition) {
         let regions = ingest.table(.regions)
         let villages = ingest.table(.villages)
-        let prefectureCodes = regions.int64("prefecture_code"), prefectureNames = regions.text("prefecture_name")
-        let countyCodes = regions.int64("county_code"), countyNames = regions.text("county_name")
-        let villageCodes = villages.int64("village_code"), villageNames = villages.text("village_name")
-        let townshipCodes = villages.int64("township_code"), townshipNames = villages.text("township_name")
-        let villageCounty = villages.int32("county_code")
+        let prefectureCodes = regions[Regions.prefectureCode], prefectureNames = regions[Regions.prefectureName]
+        let countyCodes = regions[Regions.countyCode], countyNames = regions[Regions.countyName]
+        let villageCodes = villages[Villages.villageCode], villageNames = villages[Villages.villageName]
+        let townshipCodes = villages[Villages.townshipCode], townshipNames = villages[Villages.townshipName]
+        let villageCounty = villages[Villages.countyCode]
 
         let countyRows = (0..<regions.rowCount).sorted { countyCodes[$0] < countyCodes[$1] }
         let villageRows = (0..<villages.rowCount).sorted { villageCodes[$0] < villageCodes[$1] }
@@ -34,7 +34,11 @@ struct AreaHierarchy {
         // Groups by id; each county row lists the groups it belongs to.
         var countyGroups = [[Int]](repeating: [], count: regions.rowCount)
         for group in definition.groups.sorted(by: { $0.id < $1.id }) {
-            let flags = regions.uint8(group.countyFlag)
+            // The group's flag column of regions.csv (checked to be a flag when the pipeline was read).
+            var flags = [UInt8](repeating: 0, count: regions.rowCount)
+            if let index = regions.schema.index(of: group.countyFlag), case .uint8(let values) = regions.columns[index] {
+                flags = values
+            }
             for row in 0..<regions.rowCount where flags[row] == 1 { countyGroups[row].append(areas.count) }
             areas.append(Area(level: .group, code: group.id, name: group.name, parent: 0))
         }

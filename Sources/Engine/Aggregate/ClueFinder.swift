@@ -69,20 +69,20 @@ private struct FeedNames {
 
     init(_ ingest: IngestResult) {
         let households = ingest.table(.households), villages = ingest.table(.villages), persons = ingest.table(.persons)
-        householdIDs = households.int64("household_id")
-        householdVillages = households.int32("village_code")
-        villageCodes = villages.int64("village_code")
-        villageNames = villages.text("village_name")
-        villageCounties = villages.int32("county_code")
-        countyCodes = ingest.table(.regions).int64("county_code")
-        relations = persons.uint8("relation")
-        personIDs = persons.int64("person_id")
+        householdIDs = households[Households.householdID]
+        householdVillages = households[Households.villageCode]
+        villageCodes = villages[Villages.villageCode]
+        villageNames = villages[Villages.villageName]
+        villageCounties = villages[Villages.countyCode]
+        countyCodes = ingest.table(.regions)[Regions.countyCode]
+        relations = persons[Persons.relation]
+        personIDs = persons[Persons.personID]
     }
 
     func describe(_ clue: (household: Int, signals: [String]), _ roster: Roster) -> ClueHousehold {
         let feedRow = Int(roster.householdFeedRow[clue.household])
         let village = Int(householdVillages[feedRow])
-        let headRelation = UInt8(FeedContract.relations.firstIndex(of: "head")! + 1)
+        let headRelation = Persons.relation.code("head")
         let head = (Int(roster.memberStart[clue.household])..<Int(roster.memberStart[clue.household + 1])).first {
             relations[Int(roster.personFeedRow[$0])] == headRelation
         }

@@ -19,7 +19,7 @@ extension YAMLReader {
     /// `groups:` — a list of `{ id, name, counties: FLAG }`.
     func groups(_ node: Node) throws -> [GroupSpecification] {
         guard case .sequence(let sequence) = node else { throw error(at: node, "expected a list of groups ('- id: key_counties')") }
-        let flags = FeedContract.schema(of: .regions).fields.filter {
+        let flags = Feed.regions.schema.fields.filter {
             if case .flag = $0.kind { return true } else { return false }
         }.map(\.name)
         var seen = Set<String>()

@@ -16,147 +16,129 @@ struct RosterSource: Sendable {
     let referenceDate: Int32
 }
 
-/// Every field of the feeds as expressions see it: person and household
-/// fields by their contract names, sector fields as `feed.column` joined to
-/// the person or household (missing when there is no sector row), and `age`.
+/// Every field of the feeds as expressions see it, following the contract's
+/// declarations (`Contract/Feeds/`): the columns of `persons.csv` and
+/// `households.csv` by their names, each sector feed's columns as
+/// `feed.column` joined to the person or household as the feed declares
+/// (missing when there is no sector row), and a few fields computed from the
+/// roster (`age`, `age_days`, `member`, `key_county`, …). A new feed's columns
+/// appear here without any change to this file.
 enum FieldCatalog {
-    static let all: [FieldDescriptor] = personFields + householdFields
+    static let all: [FieldDescriptor] = computedFields + rosterFields(.persons, entity: .person)
+        + rosterFields(.households, entity: .household) + Feed.allCases.flatMap(sectorFields)
 
     static func field(named name: String, entity: Entity) -> FieldDescriptor? {
         all.first { $0.name == name && $0.entity == entity }
     }
 
-    private static let personFields: [FieldDescriptor] = [
-        FieldDescriptor(name: "age", entity: .person, type: .int) { source in
-            let (year, month, day) = DayNumber.civil(source.referenceDate)
-            let ids = source.ingest.table(.persons).int64("person_id")
-            return .int16(source.roster.personFeedRow.map { row in
-                let birth = Int((UInt64(bitPattern: ids[Int(row)]) / 16 / 1000) % 100_000_000)
-                let (bornYear, bornMonth, bornDay) = (birth / 10000, birth / 100 % 100, birth % 100)
-                let age = year - bornYear - ((month, day) < (bornMonth, bornDay) ? 1 : 0)
-                return Int16(clamping: age)
-            })
-        },
-        FieldDescriptor(name: "birth_date", entity: .person, type: .date) { source in
-            let ids = source.ingest.table(.persons).int64("person_id")
-            return .int32(source.roster.personFeedRow.map { row in
-                let birth = Int((UInt64(bitPattern: ids[Int(row)]) / 16 / 1000) % 100_000_000)
-                return DayNumber.from(year: birth / 10000, month: birth / 100 % 100, day: birth % 100) ?? DayNumber.missing
-            }, missing: DayNumber.missing)
-        },
-        personChoice("relation", FeedContract.relations),
-        personChoice("labor_capacity", FeedContract.laborCapacities),
-        personSector("education.stage", .education, "stage", .choice(field: "education.stage", words: FeedContract.educationStages)),
-        personSector("education.status", .education, "status", .choice(field: "education.status", words: FeedContract.educationStatuses)),
-        FieldDescriptor(name: "medical_insurance.insured", entity: .person, type: .int) { source in
-            let table = source.ingest.table(.medicalInsurance)
-            let year = Int32(DayNumber.civil(source.referenceDate).year)
-            var column = [UInt8](repeating: 0xFF, count: source.roster.personCount)
-            let persons = table.int32("person_id"), years = table.int32("year"), insured = table.uint8("insured")
-            for row in 0..<table.rowCount where years[row] == year {
-                column[Int(source.roster.personPosition[Int(persons[row])])] = insured[row]
+    /// How an expression sees a column of the contract; nil for codes, IDs and text.
+    static func valueType(of field: FieldSchema, named name: String) -> ValueType? {
+        guard field.reference == nil else { return nil }
+        switch field.kind {
+        case .choice(let words): return .choice(field: name, words: words)
+        case .choiceSet(let words): return .choiceSet(field: name, words: words)
+        case .flag, .integer, .year: return .int
+        case .decimal: return .money
+        case .date: return .date
+        case .code, .residentID, .text: return nil
+        }
+    }
+
+    /// The columns of a roster feed (persons or households) under their own names.
+    private static func rosterFields(_ feed: Feed, entity: Entity) -> [FieldDescriptor] {
+        let schema = feed.schema
+        return schema.fields.enumerated().compactMap { index, field in
+            guard let type = valueType(of: field, named: field.name) else { return nil }
+            return FieldDescriptor(name: field.name, entity: entity, type: type) { source in
+                let rows = entity == .person ? source.roster.personFeedRow : source.roster.householdFeedRow
+                return gather(source.ingest.table(feed).columns[index], field: field, rows: rows)
             }
-            return .uint8(column, missing: 0xFF)
-        },
-        personSector("employment.status", .employment, "status", .choice(field: "employment.status", words: FeedContract.employmentStatuses)),
-        personSector("employment.location", .employment, "location", .choice(field: "employment.location", words: FeedContract.workLocations)),
-        personSector("employment.welfare_job", .employment, "welfare_job", .int),
-        personSector("employment.months", .employment, "months", .int),
-        personSector("employment.monthly_income", .employment, "monthly_income", .money),
-        personSector("employment.trainings", .employment, "trainings", .int),
-    ]
-
-    private static let householdFields: [FieldDescriptor] = [
-        householdChoice("category", FeedContract.categories),
-        householdChoice("monitoring_type", FeedContract.monitoringTypes),
-        householdChoice("risk_status", FeedContract.riskStatuses),
-        householdDate("clue_date"),
-        householdDate("inclusion_date"),
-        householdDate("elimination_date"),
-        FieldDescriptor(name: "relocated", entity: .household, type: .int) { source in
-            let values = source.ingest.table(.households).uint8("relocated")
-            return .uint8(source.roster.householdFeedRow.map { values[Int($0)] }, missing: nil)
-        },
-        FieldDescriptor(name: "income_per_capita", entity: .household, type: .money) { source in
-            let values = source.ingest.table(.households).int64("income_per_capita")
-            return .int64(source.roster.householdFeedRow.map { values[Int($0)] }, missing: nil)
-        },
-        FieldDescriptor(name: "assistance", entity: .household,
-                        type: .choiceSet(field: "assistance", words: FeedContract.assistanceMeasures)) { source in
-            let values = source.ingest.table(.households).int32("assistance")
-            return .int32(source.roster.householdFeedRow.map { values[Int($0)] }, missing: nil)
-        },
-        FieldDescriptor(name: "key_county", entity: .household, type: .int) { source in
-            let keyCounty = source.ingest.table(.regions).uint8("key_county")
-            let villageCounty = source.ingest.table(.villages).int32("county_code")
-            let householdVillage = source.ingest.table(.households).int32("village_code")
-            return .uint8(source.roster.householdFeedRow.map {
-                keyCounty[Int(villageCounty[Int(householdVillage[Int($0)])])]
-            }, missing: nil)
-        },
-        householdSector("housing.grade", .housing, "grade", .choice(field: "housing.grade", words: FeedContract.housingGrades)),
-        householdSector("housing.renovated", .housing, "renovated", .int),
-        householdSector("water.tap_water", .water, "tap_water", .int),
-        householdSector("water.safe", .water, "safe", .int),
-    ]
-
-    private static func personChoice(_ name: String, _ words: [String]) -> FieldDescriptor {
-        FieldDescriptor(name: name, entity: .person, type: .choice(field: name, words: words)) { source in
-            let values = source.ingest.table(.persons).uint8(name)
-            return .uint8(source.roster.personFeedRow.map { values[Int($0)] }, missing: 0)
         }
     }
 
-    private static func householdChoice(_ name: String, _ words: [String]) -> FieldDescriptor {
-        FieldDescriptor(name: name, entity: .household, type: .choice(field: name, words: words)) { source in
-            let values = source.ingest.table(.households).uint8(name)
-            return .uint8(source.roster.householdFeedRow.map { values[Int($0)] }, missing: 0)
+    /// The fields of a sector feed, as its declaration joins it to the roster.
+    private static func sectorFields(_ feed: Feed) -> [FieldDescriptor] {
+        let schema = feed.schema
+        guard let sector = schema.sector, let ownerIndex = schema.fields.firstIndex(where: { $0.reference == sector.owner })
+        else { return [] }
+        let entity: Entity = sector.owner == .person ? .person : .household
+        switch sector.join {
+        case .onePerKey, .referenceYear:
+            let yearIndex: Int? = if case .referenceYear(let year) = sector.join { schema.index(of: year.name) } else { nil }
+            return schema.fields.enumerated().compactMap { index, field in
+                let name = feed.rawValue + "." + field.name
+                guard index != ownerIndex, index != yearIndex, let type = valueType(of: field, named: name) else { return nil }
+                return FieldDescriptor(name: name, entity: entity, type: type) { source in
+                    let table = source.ingest.table(feed)
+                    var rows: [Int]?
+                    if let yearIndex, case .int32(let years) = table.columns[yearIndex] {
+                        let year = Int32(DayNumber.civil(source.referenceDate).year)
+                        rows = years.indices.filter { years[$0] == year }
+                    }
+                    return scatter(table, index, owner: ownerIndex, rows: rows, source: source, entity: entity)
+                }
+            }
+        case .activeOnReferenceDate(let kind, let start, let end):
+            return kind.words.enumerated().map { position, word in
+                FieldDescriptor(name: feed.rawValue + "." + word, entity: entity, type: .bool) { source in
+                    let table = source.ingest.table(feed)
+                    let kinds = table[kind], starts = table[start], ends = table[end]
+                    guard case .int32(let owners) = table.columns[ownerIndex] else { return .uint8([], missing: nil) }
+                    let positions = entity == .person ? source.roster.personPosition : source.roster.householdPosition
+                    let count = entity == .person ? source.roster.personCount : source.roster.householdCount
+                    let r = source.referenceDate
+                    var receives = [UInt8](repeating: 0, count: count)
+                    for row in 0..<table.rowCount where Int(kinds[row]) == position + 1 && starts[row] <= r
+                        && (ends[row] == DayNumber.missing || ends[row] >= r) {
+                        receives[Int(positions[Int(owners[row])])] = 1
+                    }
+                    return .uint8(receives, missing: nil)
+                }
+            }
         }
     }
 
-    private static func householdDate(_ name: String) -> FieldDescriptor {
-        FieldDescriptor(name: name, entity: .household, type: .date) { source in
-            let values = source.ingest.table(.households).int32(name)
-            return .int32(source.roster.householdFeedRow.map { values[Int($0)] }, missing: DayNumber.missing)
-        }
-    }
-
-    /// A sector column joined to persons: scattered to each person's sorted position.
-    private static func personSector(_ name: String, _ feed: Feed, _ column: String, _ type: ValueType) -> FieldDescriptor {
-        FieldDescriptor(name: name, entity: .person, type: type) { source in
-            let table = source.ingest.table(feed)
-            return scatter(table, column, keys: table.int32("person_id"), positions: source.roster.personPosition,
-                           count: source.roster.personCount, type: type)
-        }
-    }
-
-    /// A sector column joined to households.
-    private static func householdSector(_ name: String, _ feed: Feed, _ column: String, _ type: ValueType) -> FieldDescriptor {
-        FieldDescriptor(name: name, entity: .household, type: type) { source in
-            let table = source.ingest.table(feed)
-            return scatter(table, column, keys: table.int32("household_id"), positions: source.roster.householdPosition,
-                           count: source.roster.householdCount, type: type)
-        }
-    }
-
-    private static func scatter(_ table: FeedTable, _ column: String, keys: [Int32], positions: [Int32], count: Int,
-                                type: ValueType) -> ColumnValues {
-        switch table.columns[table.schema.index(of: column)!] {
+    /// A roster column in sorted order: `rows` gives each sorted position's feed row.
+    private static func gather(_ column: TypedColumn, field: FieldSchema, rows: [Int32]) -> ColumnValues {
+        switch column {
         case .uint8(let values):
-            let missing: UInt8 = if case .choice = type { 0 } else { 0xFF }
-            var result = [UInt8](repeating: missing, count: count)
-            for (row, key) in keys.enumerated() { result[Int(positions[Int(key)])] = values[row] }
-            return .uint8(result, missing: missing)
+            let missing: UInt8? = if case .choice = field.kind { 0 } else { nil }
+            return .uint8(rows.map { values[Int($0)] }, missing: missing)
         case .int32(let values):
-            var result = [Int32](repeating: Int32.min, count: count)
-            for (row, key) in keys.enumerated() { result[Int(positions[Int(key)])] = values[row] }
-            return .int32(result, missing: Int32.min)
+            let missing: Int32? = field.optional ? Int32(truncatingIfNeeded: field.missingValue) : nil
+            return .int32(rows.map { values[Int($0)] }, missing: missing)
         case .int64(let values):
-            var result = [Int64](repeating: Int64.min, count: count)
-            for (row, key) in keys.enumerated() { result[Int(positions[Int(key)])] = values[row] }
-            return .int64(result, missing: Int64.min)
+            return .int64(rows.map { values[Int($0)] }, missing: field.optional ? field.missingValue : nil)
         case .text:
-            preconditionFailure("text columns are not expression fields")
+            return .uint8([], missing: nil)
+        }
+    }
+
+    /// A sector column joined to its owners: each row's value goes to its
+    /// owner's sorted position (only `rows` when given); owners without a row hold "missing".
+    private static func scatter(_ table: FeedTable, _ index: Int, owner ownerIndex: Int, rows: [Int]?,
+                                source: RosterSource, entity: Entity) -> ColumnValues {
+        let positions = entity == .person ? source.roster.personPosition : source.roster.householdPosition
+        let count = entity == .person ? source.roster.personCount : source.roster.householdCount
+        guard case .int32(let owners) = table.columns[ownerIndex] else { return .uint8([], missing: nil) }
+        let field = table.schema.fields[index]
+        let selected = rows ?? Array(0..<table.rowCount)
+        func place<T>(_ values: [T], empty: T, isEmpty: (T) -> Bool) -> [T] {
+            var result = [T](repeating: empty, count: count)
+            for row in selected where !isEmpty(values[row]) { result[Int(positions[Int(owners[row])])] = values[row] }
+            return result
+        }
+        switch table.columns[index] {
+        case .uint8(let values):
+            let missing: UInt8 = if case .choice = field.kind { 0 } else { 0xFF }
+            return .uint8(place(values, empty: missing) { _ in false }, missing: missing)
+        case .int32(let values):
+            let empty = Int32(truncatingIfNeeded: field.missingValue)
+            return .int32(place(values, empty: Int32.min) { field.optional && $0 == empty }, missing: Int32.min)
+        case .int64(let values):
+            return .int64(place(values, empty: Int64.min) { field.optional && $0 == field.missingValue }, missing: Int64.min)
+        case .text:
+            return .uint8([], missing: nil)
         }
     }
 }

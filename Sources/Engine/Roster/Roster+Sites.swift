@@ -1,11 +1,8 @@
 import Ingest
 
 extension Roster {
-    /// The `site_code` of each household feed row (0 when it has none).
-    static func siteCodes(_ households: FeedTable) -> [Int64] {
-        guard households.schema.index(of: "site_code") != nil else { return [Int64](repeating: 0, count: households.rowCount) }
-        return households.int64("site_code")
-    }
+    /// The `site_code` of each household feed row (negative when it has none).
+    static func siteCodes(_ households: FeedTable) -> [Int64] { households[Households.siteCode] }
 }
 
 /// Orders each village's households by resettlement site and cuts the roster
@@ -22,7 +19,7 @@ struct SiteLayout {
     /// households without a site first) and lists the cells.
     /// - Complexity: O(n) plus a sort of the relocated households of each village.
     init(householdSites: [Int64], householdFeedRow: inout [Int32], villageHouseholdStart: [Int32]) {
-        codes = Array(Set(householdSites.lazy.filter { $0 != 0 })).sorted()
+        codes = Array(Set(householdSites.lazy.filter { $0 > 0 })).sorted()
         var starts: [Int32] = []
         var villages: [Int32] = []
         var sites: [Int32] = []
@@ -35,7 +32,7 @@ struct SiteLayout {
             for position in range {
                 let row = householdFeedRow[position]
                 let code = householdSites[Int(row)]
-                if code == 0 { unsited.append(row) } else { placed.append((Self.position(of: code, in: codes), row)) }
+                if code <= 0 { unsited.append(row) } else { placed.append((Self.position(of: code, in: codes), row)) }
             }
             // The first cell of a village always exists, so an empty village has one (empty) cell.
             starts.append(Int32(range.lowerBound))

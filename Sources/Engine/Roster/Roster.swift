@@ -49,7 +49,7 @@ public struct Roster: Sendable {
         villageCount = villages.rowCount
         householdCount = households.rowCount
         personCount = persons.rowCount
-        let householdVillage = households.int32("village_code")
+        let householdVillage = households[Households.villageCode]
         var householdFeedRow: [Int32]
         (householdFeedRow, villageHouseholdStart) = Self.countingSort(keys: householdVillage, buckets: villageCount)
         let sites = SiteLayout(householdSites: Self.siteCodes(households), householdFeedRow: &householdFeedRow,
@@ -62,7 +62,7 @@ public struct Roster: Sendable {
         var householdPosition = [Int32](repeating: 0, count: householdCount)
         for (position, row) in householdFeedRow.enumerated() { householdPosition[Int(row)] = Int32(position) }
         self.householdPosition = householdPosition
-        let personHouseholdPosition = persons.int32("household_id").map { householdPosition[Int($0)] }
+        let personHouseholdPosition = persons[Persons.householdID].map { householdPosition[Int($0)] }
         let (personFeedRow, memberStart) = Self.countingSort(keys: personHouseholdPosition, buckets: householdCount)
         self.personFeedRow = personFeedRow
         self.memberStart = memberStart

@@ -1,5 +1,6 @@
-/// The nine feeds of the feed contract, in the order they are loaded
-/// (each feed only refers to feeds before it).
+/// The feeds of the feed contract (version 2), in the order they are loaded
+/// (each feed only refers to feeds before it). Each feed is declared once, in
+/// `Contract/Feeds/`: its typed columns, key, rules and how it joins the roster.
 public enum Feed: String, CaseIterable, Sendable, Comparable {
     case regions
     case villages
@@ -10,15 +11,32 @@ public enum Feed: String, CaseIterable, Sendable, Comparable {
     case housing
     case water
     case employment
+    case socialAssistance = "social_assistance"
 
     /// The file name in the data folder.
     public var fileName: String { rawValue + ".csv" }
 
     /// The feed's schema in the contract.
-    public var schema: FeedSchema { FeedContract.schema(of: self) }
+    public var schema: FeedSchema {
+        switch self {
+        case .regions: return Regions.schema
+        case .villages: return Villages.schema
+        case .households: return Households.schema
+        case .persons: return Persons.schema
+        case .education: return Education.schema
+        case .medicalInsurance: return MedicalInsurance.schema
+        case .housing: return Housing.schema
+        case .water: return Water.schema
+        case .employment: return Employment.schema
+        case .socialAssistance: return SocialAssistance.schema
+        }
+    }
+
+    /// The version of the feed contract these declarations implement.
+    public static let contractVersion = 2
 
     public static func < (lhs: Feed, rhs: Feed) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }
 

@@ -68,7 +68,7 @@ extension ChunkParser {
         resolved.update(from: raw, count: plan.fields.count)
         for field in references {
             guard let target = plan.lookups[plan.fields[field].reference].lookup(raw[field]) else {
-                let space = layout.schema.fields[field].reference!
+                let space = layout.schema.fields[field].reference ?? .person
                 return PendingQuarantine(localLine: line, reason: space.unknownReason, column: layout.name(field),
                                          value: fieldText(ofRecordAt: start, fields: [field]),
                                          message: "no such \(space.rawValue) in \(space.definingFeed.fileName) (or its row there was quarantined)")
@@ -78,7 +78,7 @@ extension ChunkParser {
         if let (rule, field) = plan.brokenRule(raw) {
             return PendingQuarantine(localLine: line, reason: .invalidValue, column: layout.name(field),
                                      value: fieldText(ofRecordAt: start, fields: [field]),
-                                     message: "expected \(layout.schema.rowRules[rule].expected)")
+                                     message: "expected \(plan.rules[rule].expected)")
         }
         return nil
     }

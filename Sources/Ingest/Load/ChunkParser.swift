@@ -185,7 +185,8 @@ struct ChunkParser {
             guard e - s == 1, bytes[s] == UInt8(ascii: "0") || bytes[s] == UInt8(ascii: "1") else { return nil }
             return Int64(bytes[s]) - 48
         case .date:
-            return FieldParsers.date(bytes, s, e).map(Int64.init)
+            guard let day = FieldParsers.date(bytes, s, e), Int64(day) <= field.high else { return nil }
+            return Int64(day)
         case .decimal:
             return FieldParsers.hundredths(bytes, s, e)
         case .integer:
@@ -215,6 +216,9 @@ struct ChunkParser {
     /// Why field `index` was refused: the quarantine reason and a message saying what was expected.
     private func describeFailure(_ index: Int, _ span: RecordScanner.FieldSpan) -> (reason: QuarantineReason, message: String) {
         let kind = layout.schema.fields[index].kind
+        if case .date = kind, let day = FieldParsers.date(bytes, span.start, span.end) {
+            return (.invalidValue, "expected a date not after the reference date \(DayNumber.format(referenceDate)); this one is \(DayNumber.format(day))")
+        }
         if case .residentID = kind, case .failure(let problem) = ResidentID.check(bytes, span.start, span.end, referenceDate: referenceDate) {
             return (.invalidPersonID, Self.describe(problem))
         }

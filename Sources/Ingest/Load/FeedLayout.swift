@@ -14,13 +14,13 @@ struct FeedLayout {
     let plan: ParsePlan
 
     /// Lines the header up with the schema; throws when a required column is missing.
-    init(schema: FeedSchema, header: [String], file: String, keyIndexes: [KeySpace: KeyIndex]) throws {
+    init(schema: FeedSchema, header: [String], file: String, keyIndexes: [KeySpace: KeyIndex], referenceDate: Int32) throws {
         self.schema = schema
         fileColumnCount = header.count
         var positions: [Int] = []
         for field in schema.fields {
             guard let position = header.firstIndex(of: field.name) else {
-                throw IngestError.missingColumn(file: file, column: field.name, found: header)
+                throw IngestError.missingColumns([MissingColumns(file: file, columns: schema.missingColumns(in: header))])
             }
             positions.append(position)
         }
@@ -28,8 +28,8 @@ struct FeedLayout {
         let known = Set(schema.fields.map(\.name))
         var seen = Set<String>()
         extraColumns = header.filter { !known.contains($0) && seen.insert($0).inserted }
-        keyFields = schema.keyFields.map { schema.index(of: $0)! }
-        plan = ParsePlan(schema: schema, positions: positions, keyIndexes: keyIndexes)
+        keyFields = schema.keyFields.compactMap { schema.index(of: $0) }
+        plan = ParsePlan(schema: schema, positions: positions, keyIndexes: keyIndexes, referenceDate: referenceDate)
     }
 
     /// The name of schema field `field`.

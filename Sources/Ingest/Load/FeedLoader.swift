@@ -28,7 +28,8 @@ struct FeedLoader {
                 let span = header.fields[i]
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
             }
-            let layout = try FeedLayout(schema: schema, header: names, file: file.name, keyIndexes: keyIndexes)
+            let layout = try FeedLayout(schema: schema, header: names, file: file.name, keyIndexes: keyIndexes,
+                                         referenceDate: referenceDate)
             let parser = ChunkParser(bytes: bytes, layout: layout, referenceDate: referenceDate)
             var merger = ChunkMerger(layout: layout, parser: parser, firstLine: header.linesPassed + 1,
                                      expectedRows: Self.estimatedRows(bytes, from: header.position))

@@ -1,7 +1,8 @@
 /// The accepted rows of one feed as typed columns.
 ///
 /// Columns follow the schema's order. A column that refers to another feed
-/// holds that feed's row index (`Int32`), not the code.
+/// holds that feed's row index (`Int32`), not the code. Read a column through
+/// its typed key: `table[Households.category]` is a `[UInt8]`.
 public struct FeedTable: Sendable {
     public let schema: FeedSchema
     public let columns: [TypedColumn]
@@ -13,34 +14,13 @@ public struct FeedTable: Sendable {
         self.rowCount = columns.first?.count ?? 0
     }
 
-    private func column(_ name: String) -> TypedColumn {
-        guard let index = schema.index(of: name) else {
-            preconditionFailure("\(schema.feed.fileName) has no column \(name)")
+    /// The values of one column, typed by its key.
+    /// - Precondition: the key is a column of this table's feed (keys are declared with
+    ///   their feed in `Contract/Feeds/`, so this only fails on a programming error).
+    public subscript<Value>(column: FeedColumn<Value>) -> [Value] {
+        guard let index = schema.index(of: column.name), let values = Value.values(of: columns[index]) else {
+            preconditionFailure("\(schema.feed.fileName) has no column \(column.name) of that type")
         }
-        return columns[index]
-    }
-
-    /// A `choice` or `flag` column.
-    public func uint8(_ name: String) -> [UInt8] {
-        guard case .uint8(let values) = column(name) else { preconditionFailure("\(name) is not stored as UInt8") }
-        return values
-    }
-
-    /// A date, integer, year, set or reference column.
-    public func int32(_ name: String) -> [Int32] {
-        guard case .int32(let values) = column(name) else { preconditionFailure("\(name) is not stored as Int32") }
-        return values
-    }
-
-    /// A code, decimal or resident-ID column.
-    public func int64(_ name: String) -> [Int64] {
-        guard case .int64(let values) = column(name) else { preconditionFailure("\(name) is not stored as Int64") }
-        return values
-    }
-
-    /// A text column.
-    public func text(_ name: String) -> [String] {
-        guard case .text(let values) = column(name) else { preconditionFailure("\(name) is not stored as text") }
         return values
     }
 }

@@ -54,12 +54,14 @@ public struct IngestResult: Sendable {
     public var passes: Bool { failingFeeds.isEmpty }
 }
 
-/// Loads the nine feeds of a data folder in contract order: each feed's
+/// Loads the feeds of a data folder in contract order: each feed's
 /// references are checked against the accepted rows of the feeds before it.
 public enum Ingestor {
     /// Reads and checks every feed of `folder`.
-    /// - Throws: `IngestError` when a feed is missing, empty or lacks a required column.
+    /// - Throws: `IngestError` when a feed is missing, empty or lacks a required
+    ///   column; missing columns are checked for every feed before any row is read.
     public static func load(folder: String, options: IngestOptions) throws -> IngestResult {
+        let headerIdentities = try FeedHeader.checkColumns(folder: folder)
         var tables: [Feed: FeedTable] = [:]
         var accounting: [FeedAccounting] = []
         var quarantine: [QuarantineRecord] = []
@@ -71,6 +73,8 @@ public enum Ingestor {
             let started = Date()
             let path = (folder as NSString).appendingPathComponent(feed.fileName)
             let file = try FeedFile(path: path, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8)
+            // The file read must be the one whose header was checked.
+            guard file.read.identity == headerIdentities[feed] else { throw IngestError.changedWhileRead(file: feed.fileName) }
             let loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
                                     workers: max(1, options.threads), keyIndexes: keyIndexes,
                                     chunkBytes: max(1, options.chunkBytes),

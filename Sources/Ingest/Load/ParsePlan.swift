@@ -14,7 +14,7 @@ final class ParsePlan: @unchecked Sendable {
         var optional: Bool
         /// Column position in the file.
         var position: Int
-        /// Allowed range of an integer.
+        /// Allowed range of an integer; for a date, `high` is the latest day allowed.
         var low: Int64
         var high: Int64
         /// Index into `lookups` when the field refers to another feed, else -1.
@@ -23,22 +23,12 @@ final class ParsePlan: @unchecked Sendable {
         var firstWord: Int
         var wordCount: Int
         var storage: StorageKind
-
-        /// The stored value of an empty optional field.
-        var missingValue: Int64 { tag == .date ? Int64(DayNumber.missing) : 0 }
-    }
-
-    /// A row rule as plain data (see `RowRule`).
-    struct Rule {
-        var isPrefix: Bool
-        var first: Int
-        var second: Int
-        var blame: Int
-        var value: Int64
+        /// The stored value of an empty optional field (see `FieldSchema.missingValue`).
+        var missingValue: Int64
     }
 
     let fields: UnsafeMutableBufferPointer<Field>
-    let rules: UnsafeMutableBufferPointer<Rule>
+    let rules: UnsafeMutableBufferPointer<RowRule>
     let lookups: UnsafeMutableBufferPointer<KeyIndex.Lookup>
     /// Start of each word in `wordBytes`, plus one end offset per word list.
     let wordOffsets: UnsafeMutableBufferPointer<Int>
@@ -46,14 +36,15 @@ final class ParsePlan: @unchecked Sendable {
     /// Key indexes kept alive while their look-ups are used.
     private let keyIndexes: [KeyIndex]
 
-    init(schema: FeedSchema, positions: [Int], keyIndexes: [KeySpace: KeyIndex]) {
+    init(schema: FeedSchema, positions: [Int], keyIndexes: [KeySpace: KeyIndex], referenceDate: Int32) {
         var fields: [Field] = []
         var offsets: [Int] = []
         var bytes: [UInt8] = []
         var referenced: [KeyIndex] = []
         for (i, field) in schema.fields.enumerated() {
             var plan = Field(tag: .text, width: 0, optional: field.optional, position: positions[i], low: 0, high: 0,
-                             reference: -1, firstWord: offsets.count, wordCount: 0, storage: field.storage)
+                             reference: -1, firstWord: offsets.count, wordCount: 0, storage: field.storage,
+                             missingValue: field.missingValue)
             func words(_ list: [String]) {
                 plan.wordCount = list.count
                 for word in list {
@@ -67,7 +58,9 @@ final class ParsePlan: @unchecked Sendable {
             case .residentID: plan.tag = .residentID
             case .choice(let list): plan.tag = .choice; words(list)
             case .flag: plan.tag = .flag
-            case .date: plan.tag = .date
+            case .date:
+                plan.tag = .date
+                plan.high = field.mayFollowReference ? Int64(Int32.max) : Int64(referenceDate)
             case .decimal: plan.tag = .decimal
             case .integer(let range): plan.tag = .integer; plan.low = Int64(range.lowerBound); plan.high = Int64(range.upperBound)
             case .year: plan.tag = .year
@@ -80,16 +73,8 @@ final class ParsePlan: @unchecked Sendable {
             }
             fields.append(plan)
         }
-        let rules = schema.rowRules.map { rule -> Rule in
-            switch rule {
-            case .prefix(let code, let divisor, let part, let blame, _):
-                return Rule(isPrefix: true, first: code, second: part, blame: blame, value: divisor)
-            case .emptyUnless(let field, let condition, let value, _):
-                return Rule(isPrefix: false, first: field, second: condition, blame: field, value: value)
-            }
-        }
         self.fields = Self.copy(fields)
-        self.rules = Self.copy(rules)
+        self.rules = Self.copy(schema.rowRules)
         self.lookups = Self.copy(referenced.map(\.lookupView))
         self.wordOffsets = Self.copy(offsets)
         self.wordBytes = Self.copy(bytes)
@@ -127,11 +112,8 @@ final class ParsePlan: @unchecked Sendable {
     /// The field a row rule blames, or nil when every rule holds.
     @inline(__always)
     func brokenRule(_ values: UnsafeMutablePointer<Int64>) -> (rule: Int, field: Int)? {
-        for (r, rule) in rules.enumerated() {
-            let holds = rule.isPrefix
-                ? values[rule.first] / rule.value == values[rule.second]
-                : values[rule.first] == 0 || values[rule.second] == rule.value
-            if !holds { return (r, rule.blame) }
+        for r in 0..<rules.count where !rules[r].holds(values) {
+            return (r, rules[r].blame)
         }
         return nil
     }

@@ -1,24 +1,19 @@
 import Ingest
 
-/// How much of each county's roster the sector feeds cover: the persons with
-/// an education, medical-insurance (reference year) or employment row, and
-/// the households with a housing or water row.
+/// How much of each county's roster the sector feeds cover: for each feed
+/// the contract declares as a sector feed (`FeedSchema.sector`), the persons
+/// or households with at least one row (for a feed joined by reference year,
+/// a row of that year; for one joined on the reference date, a row of any kind).
 struct FeedCoverage {
-    /// The sector feeds, in contract order, and what they are counted against.
-    static let personFeeds: [Feed] = [.education, .medicalInsurance, .employment]
-    static let householdFeeds: [Feed] = [.housing, .water]
-    static let sectorFeeds: [Feed] = [.education, .medicalInsurance, .housing, .water, .employment]
+    /// The sector feeds, in contract order.
+    static let sectorFeeds: [Feed] = Feed.allCases.filter { $0.schema.sector != nil }
+    /// Those counted against persons (the rest against households).
+    static let personFeeds: [Feed] = sectorFeeds.filter { $0.schema.sector?.owner == .person }
 
     /// The sector a feed comes from, as a column header.
     static func label(_ feed: Feed, _ language: ReportLanguage) -> String {
-        switch feed {
-        case .education: return language.pick("教育", "Education")
-        case .medicalInsurance: return language.pick("医保", "Medical insurance")
-        case .housing: return language.pick("住房", "Housing")
-        case .water: return language.pick("饮水", "Water")
-        case .employment: return language.pick("就业", "Employment")
-        default: return feed.fileName
-        }
+        guard let sector = feed.schema.sector else { return feed.fileName }
+        return language.pick(sector.labelZH, sector.labelEN)
     }
 
     struct County {
@@ -47,20 +42,21 @@ struct FeedCoverage {
             total = County()
             return
         }
-        let codes = regions.int64("county_code").map { CodeText.digits($0, width: 6) }
-        let villageCounty = villages.int32("county_code")
-        let householdCounty: [Int32] = households.int32("village_code").map { Self.lookup(villageCounty, $0) }
-        let personCounty: [Int32] = persons.int32("household_id").map { Self.lookup(householdCounty, $0) }
+        let codes = regions[Regions.countyCode].map { CodeText.digits($0, width: 6) }
+        let villageCounty = villages[Villages.countyCode]
+        let householdCounty: [Int32] = households[Households.villageCode].map { Self.lookup(villageCounty, $0) }
+        let personCounty: [Int32] = persons[Persons.householdID].map { Self.lookup(householdCounty, $0) }
         var perCounty = [County](repeating: County(), count: codes.count)
         for county in householdCounty where county >= 0 { perCounty[Int(county)].households += 1 }
         for county in personCounty where county >= 0 { perCounty[Int(county)].persons += 1 }
         for feed in Self.sectorFeeds {
             guard let table = ingest.tables[feed] else { continue }
-            let isPersonFeed = Self.personFeeds.contains(feed)
-            let owners = isPersonFeed ? personCounty : householdCounty
+            guard let sector = feed.schema.sector,
+                  let ownerIndex = table.schema.fields.firstIndex(where: { $0.reference == sector.owner }),
+                  case .int32(let references) = table.columns[ownerIndex] else { continue }
+            let owners = sector.owner == .person ? personCounty : householdCounty
             var seen = [Bool](repeating: false, count: owners.count)
-            let references = table.int32(isPersonFeed ? "person_id" : "household_id")
-            let years = feed == .medicalInsurance ? table.int32("year") : nil
+            let years: [Int32]? = if case .referenceYear(let year) = sector.join { table[year] } else { nil }
             for (row, reference) in references.enumerated() where reference >= 0 && Int(reference) < owners.count {
                 if let years, Int(years[row]) != referenceYear { continue }
                 seen[Int(reference)] = true

@@ -69,9 +69,14 @@ extension ReportPage {
         let year = Int(inputs.runDate.prefix(4)) ?? 0
         let coverage = FeedCoverage(inputs.ingest, referenceYear: year)
         var out = "<h3>\(esc(language.pick("各部门数据覆盖率（按县）", "Sector feed coverage by county")))</h3>\n"
+        let personFeeds = FeedCoverage.personFeeds.map { FeedCoverage.label($0, language) }
+        let householdFeeds = FeedCoverage.sectorFeeds.filter { !FeedCoverage.personFeeds.contains($0) }
+            .map { FeedCoverage.label($0, language) }
         out += "<p class=\"note\">" + esc(language.pick(
-            "教育、医保（\(year) 年）、就业为有记录的人数占花名册人数之比；住房、饮水为有记录的户数占花名册户数之比。",
-            "Education, medical insurance (\(year)) and employment: share of roster persons with a row; housing and water: share of roster households with a row.")) + "</p>\n"
+            personFeeds.joined(separator: "、") + "为有记录的人数占花名册人数之比（医保为 \(year) 年）；"
+                + householdFeeds.joined(separator: "、") + "为有记录的户数占花名册户数之比。",
+            personFeeds.joined(separator: ", ") + ": share of roster persons with a row (medical insurance: \(year)); "
+                + householdFeeds.joined(separator: ", ") + ": share of roster households with a row.")) + "</p>\n"
         out += "<div class=\"wide\"><table>" + headerRow([
             language.pick("县", "County"), language.pick("代码", "Code"), language.pick("人数", "Persons"),
             language.pick("户数", "Households"),

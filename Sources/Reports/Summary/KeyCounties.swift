@@ -13,8 +13,8 @@ struct KeyCounties {
             areas = []
             return
         }
-        let flags = regions.uint8("key_county")
-        let codes = regions.int64("county_code")
+        let flags = regions[Regions.keyCounty]
+        let codes = regions[Regions.countyCode]
         var keyCodes = Set<String>()
         for (row, flag) in flags.enumerated() where flag == 1 && row < codes.count {
             keyCodes.insert(CodeText.digits(codes[row], width: 6))

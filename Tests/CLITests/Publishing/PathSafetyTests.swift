@@ -49,7 +49,7 @@ import TestSupport
         let refused = try BottomlineProcess.run(["run", "--data", data, "--date", "2026-11-28", "--out", work.file("link")])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains(work.file("link")) && refused.standardError.contains(data))
-        #expect(Self.files(data).count == 10)
+        #expect(Self.files(data).count == 11)
     }
 
     @Test func aWarehouseInsideTheOutputFolderIsRefused() throws {

@@ -26,13 +26,13 @@ import TestSupport
     @Test func moneyInFeedsIsStoredInFen() throws {
         var writer = FeedFolderWriter()
         let household = { (sequence: Int, income: String) -> String in
-            "52010200100100\(sequence),\(FeedFolderWriter.village),ordinary,,,,,,0,\(income),"
+            "52010200100100\(sequence),\(FeedFolderWriter.village),ordinary,,,,,,,,0,,\(income),,"
         }
         writer.append(.households, household(10, "1234.5"), household(11, "7499.999"), household(12, ".5"),
                       household(13, "5."), household(14, "-5"), household(15, "1,5"), household(16, "\"1,5\""),
                       household(17, "1e3"), household(18, ""))
         let result = try ingest(writer)
-        #expect(result.table(.households).int64("income_per_capita") == [650_050, 123_450, 749_999, 50, 500])
+        #expect(result.table(.households)[Households.incomePerCapita] == [650_050, 123_450, 749_999, 50, 500])
         #expect(result.findings == [
             Finding(.households, 7, .invalidValue, "income_per_capita", "-5"),
             Finding(.households, 8, .malformedRow, "", household(15, "1,5")),
@@ -47,19 +47,19 @@ import TestSupport
         var writer = FeedFolderWriter()
         writer.append(.regions, "010100,北京市,010102,西城区,1")
         writer.append(.villages, "010102001001,德胜村,010102001,德胜街道,010102")
-        writer.append(.households, "0101020010010001,010102001001,ordinary,,,,,,1,0,")
+        writer.append(.households, "0101020010010001,010102001001,ordinary,,,,,,,,1,,0,,")
         let result = try ingest(writer)
         #expect(result.quarantine.isEmpty)
         let regions = result.table(.regions), villages = result.table(.villages), households = result.table(.households)
-        #expect(regions.int64("county_code").map { CodeText.digits($0, width: 6) } == ["520102", "010102"])
-        #expect(regions.int64("prefecture_code").map { CodeText.digits($0, width: 6) } == ["520100", "010100"])
-        #expect(villages.int64("village_code").map { CodeText.digits($0, width: 12) } == [FeedFolderWriter.village, "010102001001"])
-        #expect(villages.int64("township_code").map { CodeText.digits($0, width: 9) } == [FeedFolderWriter.township, "010102001"])
-        #expect(households.int64("household_id").map { CodeText.digits($0, width: 16) }
+        #expect(regions[Regions.countyCode].map { CodeText.digits($0, width: 6) } == ["520102", "010102"])
+        #expect(regions[Regions.prefectureCode].map { CodeText.digits($0, width: 6) } == ["520100", "010100"])
+        #expect(villages[Villages.villageCode].map { CodeText.digits($0, width: 12) } == [FeedFolderWriter.village, "010102001001"])
+        #expect(villages[Villages.townshipCode].map { CodeText.digits($0, width: 9) } == [FeedFolderWriter.township, "010102001"])
+        #expect(households[Households.householdID].map { CodeText.digits($0, width: 16) }
             == [FeedFolderWriter.household, "0101020010010001"])
         // References hold the row index of the referenced feed.
-        #expect(villages.int32("county_code") == [0, 1])
-        #expect(households.int32("village_code") == [0, 1])
+        #expect(villages[Villages.countyCode] == [0, 1])
+        #expect(households[Households.villageCode] == [0, 1])
     }
 
     @Test func codesOfTheWrongFormAreInvalidValues() throws {

@@ -79,8 +79,8 @@ import TestSupport
         var writer = FeedFolderWriter()
         let rows = ["11010519491231002", "1101051949123A002X", ResidentIDMaker.make(birth: "20230230", sequence: 1),
                     ResidentIDMaker.make(birth: "20261129", sequence: 1), "110105194912310021", ""]
-        for id in rows { writer.append(.persons, "\(id),\(FeedFolderWriter.household),child,none") }
-        writer.append(.persons, "11010519491231002x,\(FeedFolderWriter.household),parent,weak")
+        for id in rows { writer.append(.persons, "\(id),\(FeedFolderWriter.household),child,none,") }
+        writer.append(.persons, "11010519491231002x,\(FeedFolderWriter.household),parent,weak,")
         let result = try ingest(writer)
         #expect(result.findings == rows.enumerated().map { Finding(.persons, $0.offset + 3, .invalidPersonID, "person_id", $0.element) })
         #expect(result.quarantine.map(\.message) == [
@@ -91,7 +91,7 @@ import TestSupport
             "the check character does not match; by ISO 7064 MOD 11-2 it would be X",
             "expected an 18-character resident ID; the value is empty",
         ])
-        #expect(result.table(.persons).int64("person_id").map { ResidentID.text(UInt64($0)) }
+        #expect(result.table(.persons)[Persons.personID].map { ResidentID.text(UInt64($0)) }
             == [FeedFolderWriter.person, "11010519491231002X"])
     }
 }

@@ -62,22 +62,23 @@ import TestSupport
         for n in 0..<400 {
             let village = villages.randomElement(using: &random)!
             let id = "\(village)\(String(1000 + n).suffix(4))"
-            let category = FeedContract.categories.randomElement(using: &random)!
+            let category = Households.category.words.randomElement(using: &random)!
             let monitored = category == "monitored"
             var row = "\(id),\(village),\(category),\(monitored ? "unstable" : ""),\(monitored ? "not_eliminated" : ""),"
-                + "2024-01-0\(1 + n % 9),,,\(n % 2),\(n * 37 % 20000).\(n % 100),\(chance(50) ? "\"industry;credit\"" : "")"
+                + "\(monitored ? "illness" : ""),2024-01-0\(1 + n % 9),\(monitored ? "included" : "pending"),"
+                + "\(monitored ? "2024-02-01" : ""),,\(n % 2),,\(n * 37 % 20000).\(n % 100),,\(chance(50) ? "\"industry;credit\"" : "")"
             if chance(6) { row = spoil(row, field: 2) }
             households.append(id)
             add(.households, row)
         }
-        writer.headers[.persons] = "person_id,note,household_id,relation,labor_capacity"
-        writer[.persons] = ["\(FeedFolderWriter.person),,\(FeedFolderWriter.household),head,full"]
+        writer.headers[.persons] = "person_id,note,household_id,relation,labor_capacity,status"
+        writer[.persons] = ["\(FeedFolderWriter.person),,\(FeedFolderWriter.household),head,full,"]
         var persons: [String] = [FeedFolderWriter.person]
         for n in 0..<600 {
             let id = personID(n % 997 + 1, born: 1940 + n % 80)
-            var row = "\(id),\(quotedText("备注")),\(households.randomElement(using: &random)!),child,weak"
+            var row = "\(id),\(quotedText("备注")),\(households.randomElement(using: &random)!),child,weak,"
             if chance(6) { row = spoil(row, field: 3) }
-            if chance(2) { row = "\(ResidentIDMaker.withWrongCheck(id)),,\(households[0]),child,weak" }
+            if chance(2) { row = "\(ResidentIDMaker.withWrongCheck(id)),,\(households[0]),child,weak," }
             persons.append(id)
             add(.persons, row)
         }
@@ -89,8 +90,8 @@ import TestSupport
         }
         for n in 0..<200 {
             let household = households.randomElement(using: &random)!
-            add(.housing, "\(household),\(FeedContract.housingGrades[n % 4]),\(n % 2)")
-            add(.employment, "\(persons.randomElement(using: &random)!),employed,in_province,0,\(n % 13),\(n).5,\(n % 3)")
+            add(.housing, "\(household),\(Housing.grade.words[n % 4]),\(n % 2)")
+            add(.employment, "\(persons.randomElement(using: &random)!),employed,province,0,\(n % 13),\(n).5,\(n % 3)")
         }
         for (feed, rows) in emit { writer.rawRows[feed, default: []] += rows.map { Array($0.utf8) } }
         // Invalid UTF-8 in a few rows.
@@ -141,7 +142,7 @@ import TestSupport
         #expect(sequential.findings.map(\.reason) == [.unknownHousehold, .malformedRow, .invalidValue, .malformedRow,
                                                      .invalidEncoding])
         #expect(sequential.findings.map(\.line) == [302, 303, 603, 903, 904])
-        #expect(sequential.table(.water).uint8("tap_water") == [1])
+        #expect(sequential.table(.water)[Water.tapWater] == [1])
         for chunkBytes in [1, 64, 4000, 5000, 7000] {
             let chunked = try ingest(writer, options: testOptions(threads: 4, chunkBytes: chunkBytes))
             Self.expectSameOutcome(sequential, chunked, "chunkBytes \(chunkBytes)")

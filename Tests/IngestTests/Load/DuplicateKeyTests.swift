@@ -9,7 +9,7 @@ import TestSupport
 
     @Test func firstRowWins() throws {
         var writer = FeedFolderWriter()
-        writer.append(.persons, "\(personID(2)),\(Self.h),child,none", "\(Self.p),\(Self.h),spouse,weak")
+        writer.append(.persons, "\(personID(2)),\(Self.h),child,none,", "\(Self.p),\(Self.h),spouse,weak,")
         writer.append(.housing, "\(Self.h),D,1")
         writer.append(.villages, "\(FeedFolderWriter.village),另一个名字,\(FeedFolderWriter.township),镇,\(FeedFolderWriter.county)")
         let result = try ingest(writer)
@@ -18,9 +18,9 @@ import TestSupport
             Finding(.persons, 4, .duplicateKey, "person_id", Self.p),
             Finding(.housing, 3, .duplicateKey, "household_id", Self.h),
         ])
-        #expect(result.table(.persons).uint8("relation") == [1, 3]) // head, child: the later spouse row lost
-        #expect(result.table(.housing).uint8("grade") == [2])
-        #expect(result.table(.villages).text("village_name") == ["花果园村"])
+        #expect(result.table(.persons)[Persons.relation] == [1, 3]) // head, child: the later spouse row lost
+        #expect(result.table(.housing)[Housing.grade] == [2])
+        #expect(result.table(.villages)[Villages.villageName] == ["花果园村"])
         #expect(result.quarantine.allSatisfy { $0.message.contains("first row wins") })
     }
 
@@ -31,13 +31,13 @@ import TestSupport
         let result = try ingest(writer)
         #expect(result.findings == [Finding(.housing, 2, .invalidValue, "grade", "Z"),
                                     Finding(.housing, 4, .duplicateKey, "household_id", Self.h)])
-        #expect(result.table(.housing).uint8("grade") == [3])
+        #expect(result.table(.housing)[Housing.grade] == [3])
     }
 
     @Test func medicalInsuranceKeyIsPersonAndYear() throws {
         var writer = FeedFolderWriter()
         let other = personID(2)
-        writer.append(.persons, "\(other),\(Self.h),child,none")
+        writer.append(.persons, "\(other),\(Self.h),child,none,")
         // The default row is (person, 2026).
         writer.append(.medicalInsurance, "\(Self.p),2025,1", "\(other),2026,0", "\(Self.p),2026,0", "\(other),2026,1",
                       "\(Self.p),2024,0")
@@ -47,17 +47,17 @@ import TestSupport
             Finding(.medicalInsurance, 6, .duplicateKey, "person_id+year", "\(other)+2026"),
         ])
         let table = result.table(.medicalInsurance)
-        #expect(table.int32("year") == [2026, 2025, 2026, 2024])
-        #expect(table.int32("person_id") == [0, 0, 1, 0])
-        #expect(table.uint8("insured") == [1, 1, 0, 0])
+        #expect(table[MedicalInsurance.year] == [2026, 2025, 2026, 2024])
+        #expect(table[MedicalInsurance.personID] == [0, 0, 1, 0])
+        #expect(table[MedicalInsurance.insured] == [1, 1, 0, 0])
     }
 
     @Test func lowercaseXIsTheSameKeyAsUppercase() throws {
         var writer = FeedFolderWriter()
-        writer.append(.persons, "11010519491231002X,\(Self.h),parent,none", "11010519491231002x,\(Self.h),parent,none")
+        writer.append(.persons, "11010519491231002X,\(Self.h),parent,none,", "11010519491231002x,\(Self.h),parent,none,")
         writer.append(.education, "11010519491231002x,primary,enrolled")
         let result = try ingest(writer)
         #expect(result.findings == [Finding(.persons, 4, .duplicateKey, "person_id", "11010519491231002x")])
-        #expect(result.table(.education).int32("person_id") == [0, 1])
+        #expect(result.table(.education)[Education.personID] == [0, 1])
     }
 }

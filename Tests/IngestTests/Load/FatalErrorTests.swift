@@ -28,23 +28,55 @@ import TestSupport
 
     @Test func missingRequiredColumn() throws {
         var writer = FeedFolderWriter()
-        writer.headers[.households] = "household_id,village_code,category,monitoring_type,risk_status,clue_date,"
-            + "inclusion_date,elimination_date,relocated,assistance"
+        writer.headers[.households] = writer.headers[.households]?.replacingOccurrences(of: ",income_per_capita", with: "")
         writer[.households] = []
         let error = try Self.loadError(writer)
-        let found = ["household_id", "village_code", "category", "monitoring_type", "risk_status", "clue_date",
-                     "inclusion_date", "elimination_date", "relocated", "assistance"]
-        #expect(error == .missingColumn(file: "households.csv", column: "income_per_capita", found: found))
+        #expect(error == .missingColumns([MissingColumns(file: "households.csv", columns: ["income_per_capita"])]))
         let text = error?.description ?? ""
-        #expect(text.hasPrefix("households.csv:1: required column 'income_per_capita' is missing"))
-        #expect(text.contains("Add the column"))
+        #expect(text.contains("households.csv:1: missing income_per_capita"))
+        #expect(text.contains("1 required column is missing"))
+        #expect(text.contains("add the columns"))
     }
 
     @Test func columnNamesAreCaseSensitive() throws {
         var writer = FeedFolderWriter()
         writer.headers[.water] = "household_id,Tap_Water,safe"
-        #expect(try Self.loadError(writer) == .missingColumn(file: "water.csv", column: "tap_water",
-                                                             found: ["household_id", "Tap_Water", "safe"]))
+        #expect(try Self.loadError(writer) == .missingColumns([MissingColumns(file: "water.csv", columns: ["tap_water"])]))
+    }
+
+    /// A folder of contract version 1 is refused whole, before any row is
+    /// read, with one message naming every missing column of every feed.
+    @Test func versionOneFolderIsRefusedBeforeAnyRowIsRead() throws {
+        var writer = FeedFolderWriter()
+        writer.headers = FeedFolderWriter.version1Headers
+        writer.omitted = [.socialAssistance]
+        // Rows that would be quarantined if they were read.
+        writer[.households] = ["not a household row"]
+        let folder = try TemporaryFolder("ingest-version-1")
+        try writer.write(to: folder)
+        let feedsRead = ProgressLog()
+        var options = testOptions()
+        options.progress = { feedsRead.append($0) }
+        var caught: IngestError?
+        do {
+            _ = try Ingestor.load(folder: folder.path, options: options)
+        } catch let error as IngestError {
+            caught = error
+        }
+        #expect(caught == .missingColumns([
+            MissingColumns(file: "households.csv", columns: ["risk_types", "clue_outcome", "site_code", "income_prev_year"]),
+            MissingColumns(file: "persons.csv", columns: ["status"]),
+            MissingColumns(file: "social_assistance.csv", columns: ["person_id", "kind", "start_date", "end_date"],
+                           fileMissing: true),
+        ]))
+        #expect(feedsRead.lines.isEmpty)
+        let text = caught?.description ?? ""
+        #expect(text.hasPrefix("the data folder does not follow feed contract version 2: 9 required columns are missing"))
+        for column in ["risk_types", "clue_outcome", "site_code", "income_prev_year", "persons.csv:1: missing status",
+                       "social_assistance.csv: the file is missing"] {
+            #expect(text.contains(column))
+        }
+        #expect(text.contains("Nothing was read"))
     }
 
     @Test(arguments: [[], [0xEF, 0xBB, 0xBF], Array("\n\r\n\n".utf8)] as [[UInt8]])

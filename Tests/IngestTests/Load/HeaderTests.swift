@@ -7,10 +7,10 @@ import TestSupport
     @Test func columnsInAnyOrderWithExtraColumns() throws {
         var writer = FeedFolderWriter()
         let h = FeedFolderWriter.household
-        writer.headers[.persons] = "remark,labor_capacity,person_id,\"手机号\",relation,household_id,remark"
+        writer.headers[.persons] = "remark,labor_capacity,status,person_id,\"手机号\",relation,household_id,remark"
         writer[.persons] = [
-            "first,full,\(FeedFolderWriter.person),13800000000,head,\(h),again",
-            "\"multi\nline\",weak,\(personID(2)),,spouse,\(h),",
+            "first,full,,\(FeedFolderWriter.person),13800000000,head,\(h),again",
+            "\"multi\nline\",weak,military,\(personID(2)),,spouse,\(h),",
         ]
         writer.headers[.water] = "safe,household_id,tap_water"
         writer[.water] = ["0,\(h),1"]
@@ -19,11 +19,12 @@ import TestSupport
         #expect(result.accounting(.persons).extraColumns == ["remark", "手机号"])
         #expect(result.accounting.filter { $0.feed != .persons }.allSatisfy { $0.extraColumns.isEmpty })
         let persons = result.table(.persons)
-        #expect(persons.int64("person_id").map { ResidentID.text(UInt64($0)) } == [FeedFolderWriter.person, personID(2)])
-        #expect(persons.uint8("relation") == [1, 2])
-        #expect(persons.uint8("labor_capacity") == [1, 2])
-        #expect(result.table(.water).uint8("tap_water") == [1])
-        #expect(result.table(.water).uint8("safe") == [0])
+        #expect(persons[Persons.personID].map { ResidentID.text(UInt64($0)) } == [FeedFolderWriter.person, personID(2)])
+        #expect(persons[Persons.relation] == [1, 2])
+        #expect(persons[Persons.laborCapacity] == [1, 2])
+        #expect(persons[Persons.status] == [0, 3])
+        #expect(result.table(.water)[Water.tapWater] == [1])
+        #expect(result.table(.water)[Water.safe] == [0])
     }
 
     @Test func headerColumnsAreTrimmedLikeFields() throws {

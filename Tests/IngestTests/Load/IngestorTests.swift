@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct IngestorTests {
     @Test func progressLineSizesAndTimesForEveryFeed() throws {
         var writer = FeedFolderWriter()
-        writer.append(.persons, "\(personID(2)),\(FeedFolderWriter.household),child,strong")
+        writer.append(.persons, "\(personID(2)),\(FeedFolderWriter.household),child,strong,")
         let log = ProgressLog()
         var options = testOptions()
         options.progress = { log.append($0) }

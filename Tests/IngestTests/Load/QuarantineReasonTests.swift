@@ -10,10 +10,10 @@ import TestSupport
         let h = FeedFolderWriter.household
         writer.append(.villages, "520102001002,\"unclosed,520102001,镇,520102") // line 3
         writer.append(.villages, "520102001003,村,520102001,镇,520188") // line 4
-        writer.append(.households, "5201020010020001,520102001002,ordinary,,,,,,0,1,") // line 3
-        writer.append(.households, "\(h),\(FeedFolderWriter.village),ordinary,,,,,,0,1,") // line 4
-        writer.append(.persons, "11010519491231002Y,\(h),child,none") // line 3
-        writer.append(.persons, "\(personID(2)),5201020010010009,child,none") // line 4
+        writer.append(.households, "5201020010020001,520102001002,ordinary,,,,,,,,0,,1,,") // line 3
+        writer.append(.households, "\(h),\(FeedFolderWriter.village),ordinary,,,,,,,,0,,1,,") // line 4
+        writer.append(.persons, "11010519491231002Y,\(h),child,none,") // line 3
+        writer.append(.persons, "\(personID(2)),5201020010010009,child,none,") // line 4
         writer.append(.education, "\(personID(2)),primary,enrolled") // line 3
         writer.append(.water, "\(h),1,maybe") // line 3
         writer.rawRows[.housing, default: []].append(Array("\(h),".utf8) + [0xC3] + Array(",0".utf8)) // line 3

@@ -7,8 +7,8 @@ import TestSupport
     /// A persons feed of `good` valid rows and `bad` rows with an unknown relation.
     static func persons(good: Int, bad: Int) -> FeedFolderWriter {
         var writer = FeedFolderWriter()
-        for n in 0..<(good - 1) { writer.append(.persons, "\(personID(n + 2)),\(FeedFolderWriter.household),child,full") }
-        for n in 0..<bad { writer.append(.persons, "\(personID(n + 500)),\(FeedFolderWriter.household),child,strong") }
+        for n in 0..<(good - 1) { writer.append(.persons, "\(personID(n + 2)),\(FeedFolderWriter.household),child,full,") }
+        for n in 0..<bad { writer.append(.persons, "\(personID(n + 500)),\(FeedFolderWriter.household),child,strong,") }
         return writer
     }
 

@@ -12,13 +12,13 @@ import TestSupport
         var writer = FeedFolderWriter()
         let stranger = personID(9)
         writer.append(.villages, "520199001001,村,520199001,镇,520199")
-        writer.append(.households, "5201020010990001,520102001099,ordinary,,,,,,0,1,")
-        writer.append(.persons, "\(personID(2)),5201020010019999,child,none")
+        writer.append(.households, "5201020010990001,520102001099,ordinary,,,,,,,,0,,1,,")
+        writer.append(.persons, "\(personID(2)),5201020010019999,child,none,")
         writer.append(.education, "\(stranger),primary,enrolled")
         writer.append(.medicalInsurance, "\(stranger),2026,1")
         writer.append(.housing, "5201020010019999,A,0")
         writer.append(.water, "5201020010019999,1,1")
-        writer.append(.employment, "\(stranger),employed,in_county,0,1,1,1")
+        writer.append(.employment, "\(stranger),employed,county,0,1,1,1")
         let result = try ingest(writer)
         #expect(result.findings == [
             Finding(.villages, 3, .unknownCounty, "county_code", "520199"),
@@ -40,13 +40,13 @@ import TestSupport
         let person = personID(2)
         writer.append(.regions, "520100,贵阳市,520103,云岩区,yes")
         writer.append(.villages, "520103001001,村,520103001,镇,520103")
-        writer.append(.households, "5201030010010001,520103001001,ordinary,,,,,,0,1,")
-        writer.append(.persons, "\(person),5201030010010001,head,full")
+        writer.append(.households, "5201030010010001,520103001001,ordinary,,,,,,,,0,,1,,")
+        writer.append(.persons, "\(person),5201030010010001,head,full,")
         writer.append(.education, "\(person),junior,dropped_out")
         writer.append(.housing, "5201030010010001,C,0")
         // A person whose own row is refused (bad relation) takes their sector rows with them.
         let refused = personID(3)
-        writer.append(.persons, "\(refused),\(Self.h),cousin,full")
+        writer.append(.persons, "\(refused),\(Self.h),cousin,full,")
         writer.append(.employment, "\(refused),unemployed,,0,0,0,0")
         writer.append(.medicalInsurance, "\(refused),2026,1")
         let result = try ingest(writer)
@@ -67,10 +67,10 @@ import TestSupport
     @Test func referencesHoldRowIndicesOfAcceptedRows() throws {
         var writer = FeedFolderWriter()
         // Line 3 is refused, so the person on line 4 is row 1 of the persons table.
-        writer.append(.persons, "\(personID(2)),\(Self.h),nobody,full", "\(personID(3)),\(Self.h),child,full")
+        writer.append(.persons, "\(personID(2)),\(Self.h),nobody,full,", "\(personID(3)),\(Self.h),child,full,")
         writer.append(.education, "\(personID(3)),primary,enrolled")
         let result = try ingest(writer)
-        #expect(result.table(.education).int32("person_id") == [0, 1])
-        #expect(result.table(.persons).int32("household_id") == [0, 0])
+        #expect(result.table(.education)[Education.personID] == [0, 1])
+        #expect(result.table(.persons)[Persons.householdID] == [0, 0])
     }
 }

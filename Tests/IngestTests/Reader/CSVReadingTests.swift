@@ -27,7 +27,7 @@ import TestSupport
                       Self.village(5, "after"), // line 7
                       Self.village(6, "\"x\"y")) // line 8
         let result = try ingest(writer)
-        #expect(result.table(.villages).text("village_name") == [Self.defaultName, "王家,寨", "李\"家\"村", "上寨\n下寨", "after"])
+        #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "王家,寨", "李\"家\"村", "上寨\n下寨", "after"])
         #expect(result.findings == [Finding(.villages, 8, .malformedRow, "", Self.village(6, "\"x\"y"))])
     }
 
@@ -41,7 +41,7 @@ import TestSupport
         for feed in Feed.allCases {
             #expect(lf.table(feed).columns.map(\.texts) == crlf.table(feed).columns.map(\.texts), "\(feed)")
         }
-        #expect(crlf.table(.villages).text("village_name") == [Self.defaultName, "a, b", "spaced", "\"q\""])
+        #expect(crlf.table(.villages)[Villages.villageName] == [Self.defaultName, "a, b", "spaced", "\"q\""])
     }
 
     @Test func utf8ByteOrderMarkIsSkipped() throws {
@@ -55,8 +55,8 @@ import TestSupport
         let result = try ingest(writer)
         #expect(result.quarantine.isEmpty)
         #expect(result.accounting.allSatisfy { $0.accepted == 1 && $0.extraColumns.isEmpty })
-        #expect(result.table(.regions).int64("prefecture_code") == [520100])
-        #expect(result.table(.villages).text("village_name") == [Self.defaultName])
+        #expect(result.table(.regions)[Regions.prefectureCode] == [520100])
+        #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName])
     }
 
     @Test func lastLineWithoutLineBreakIsRead() throws {
@@ -68,7 +68,7 @@ import TestSupport
         let crlf = try ingest(writer)
         for result in [lf, crlf] {
             #expect(result.quarantine.isEmpty)
-            #expect(result.table(.villages).text("village_name") == [Self.defaultName, "a", "last"])
+            #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "a", "last"])
             #expect(result.accounting.allSatisfy { $0.read == $0.accepted && $0.read >= 1 })
         }
     }
@@ -87,7 +87,7 @@ import TestSupport
         writer.append(.villages, "", Self.village(2, "a"), "", "", Self.village(3, "b"), Self.village(4, "c,extra"), "")
         let result = try ingest(writer)
         #expect(result.accounting(.villages).read == 4)
-        #expect(result.table(.villages).text("village_name") == [Self.defaultName, "a", "b"])
+        #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "a", "b"])
         #expect(result.findings == [Finding(.villages, 8, .malformedRow, "", Self.village(4, "c,extra"))])
     }
 
@@ -98,8 +98,8 @@ import TestSupport
                       Self.village(3, "  \"  保留空格  \"  "))
         let result = try ingest(writer)
         #expect(result.quarantine.isEmpty)
-        #expect(result.table(.villages).text("village_name") == [Self.defaultName, "两头有空格", "  保留空格  "])
-        #expect(result.table(.villages).int64("village_code") == [520102001001, 520102001002, 520102001003])
+        #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "两头有空格", "  保留空格  "])
+        #expect(result.table(.villages)[Villages.villageCode] == [520102001001, 520102001002, 520102001003])
     }
 
     @Test func unterminatedQuoteIsQuarantinedAndReadingResumesOnTheNextLine() throws {
@@ -107,7 +107,7 @@ import TestSupport
         writer.append(.villages, Self.village(2, "a"), Self.village(3, "\"never closed"), Self.village(4, "b"), Self.village(5, "c"))
         let result = try ingest(writer)
         #expect(result.findings == [Finding(.villages, 4, .malformedRow, "", Self.village(3, "\"never closed"))])
-        #expect(result.table(.villages).text("village_name") == [Self.defaultName, "a", "b", "c"])
+        #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "a", "b", "c"])
         #expect(result.quarantine.first?.message.contains("never closed") == true)
     }
 
@@ -117,7 +117,7 @@ import TestSupport
         writer.append(.villages, Self.village(2, "\"open"), Self.village(3, "b"), Self.village(4, "\"quoted\""), Self.village(5, "c"))
         let result = try ingest(writer)
         #expect(result.findings == [Finding(.villages, 3, .malformedRow, "", Self.village(2, "\"open"))])
-        #expect(result.table(.villages).text("village_name") == [Self.defaultName, "b", "quoted", "c"])
+        #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "b", "quoted", "c"])
     }
 
     @Test func textAfterClosingQuoteIsMalformed() throws {
@@ -126,7 +126,7 @@ import TestSupport
         let result = try ingest(writer)
         #expect(result.findings == [Finding(.villages, 3, .malformedRow, "", Self.village(2, "\"name\" tail"))])
         #expect(result.quarantine.first?.message.contains("closing quote") == true)
-        #expect(result.table(.villages).text("village_name") == [Self.defaultName, "ok"])
+        #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "ok"])
     }
 
     @Test func wrongFieldCountIsMalformed() throws {
@@ -156,6 +156,6 @@ import TestSupport
             Finding(.villages, 9, .unknownCounty, "county_code", "999999"),
             Finding(.villages, 12, .duplicateKey, "village_code", Self.villageCode(6)),
         ])
-        #expect(result.table(.villages).text("village_name") == [Self.defaultName, "one\r\ntwo\r\nthree", "multi\nline", "end"])
+        #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "one\r\ntwo\r\nthree", "multi\nline", "end"])
     }
 }

@@ -24,7 +24,7 @@ import TestSupport
         writer.files[.villages] = encoded
         let result = try ingest(writer, options: testOptions(encodings: [.villages: .gb18030]))
         #expect(result.quarantine.isEmpty)
-        #expect(result.table(.villages).text("village_name") == ["花果园村"] + Self.names)
+        #expect(result.table(.villages)[Villages.villageName] == ["花果园村"] + Self.names)
         #expect(result.fileSizes[.villages] == encoded.count)
     }
 
@@ -33,7 +33,7 @@ import TestSupport
         writer.files[.villages] = GB18030Encoding.encode("\u{FEFF}" + Self.villagesText(["遵义村"]))
         let result = try ingest(writer, options: testOptions(encodings: [.villages: .gb18030]))
         #expect(result.quarantine.isEmpty)
-        #expect(result.table(.villages).text("village_name") == ["花果园村", "遵义村"])
+        #expect(result.table(.villages)[Villages.villageName] == ["花果园村", "遵义村"])
     }
 
     @Test func gb18030BytesReadAsUTF8AreInvalidEncoding() throws {
@@ -63,7 +63,7 @@ import TestSupport
         let result = try ingest(writer, options: testOptions(encodings: [.villages: .gb18030]))
         #expect(result.findings == [Finding(.villages, 4, .invalidEncoding, "village_name", "坏\u{FFFD}村"),
                                     Finding(.villages, 5, .invalidEncoding, "village_name", "半\u{FFFD}")])
-        #expect(result.table(.villages).text("village_name") == ["花果园村", "好村", "后村"])
+        #expect(result.table(.villages)[Villages.villageName] == ["花果园村", "好村", "后村"])
     }
 
     @Test func decoderTurnsGB18030IntoUTF8() throws {
@@ -78,15 +78,15 @@ import TestSupport
         var writer = FeedFolderWriter()
         let person2 = personID(2), person3 = personID(3)
         var bytes = writer.bytes(of: .persons)
-        bytes += Array("\(person2),\(FeedFolderWriter.household),\"chi".utf8) + [0xC3, 0x28] + Array("ld\",full\n".utf8)
-        bytes += Array("\(person3),\(FeedFolderWriter.household),child,weak\n".utf8)
+        bytes += Array("\(person2),\(FeedFolderWriter.household),\"chi".utf8) + [0xC3, 0x28] + Array("ld\",full,\n".utf8)
+        bytes += Array("\(person3),\(FeedFolderWriter.household),child,weak,\n".utf8)
         // An overlong encoding in the last column, last line without a line break.
-        bytes += Array("\(personID(4)),\(FeedFolderWriter.household),child,".utf8) + [0xC0, 0xAF]
+        bytes += Array("\(personID(4)),\(FeedFolderWriter.household),child,none,".utf8) + [0xC0, 0xAF]
         writer.files[.persons] = bytes
         let result = try ingest(writer)
         #expect(result.findings == [Finding(.persons, 3, .invalidEncoding, "relation", "chi\u{FFFD}(ld"),
-                                    Finding(.persons, 5, .invalidEncoding, "labor_capacity", "\u{FFFD}\u{FFFD}")])
-        #expect(result.table(.persons).int64("person_id").map { ResidentID.text(UInt64($0)) } == [FeedFolderWriter.person, person3])
+                                    Finding(.persons, 5, .invalidEncoding, "status", "\u{FFFD}\u{FFFD}")])
+        #expect(result.table(.persons)[Persons.personID].map { ResidentID.text(UInt64($0)) } == [FeedFolderWriter.person, person3])
     }
 
     @Test func invalidUTF8InAnExtraColumnStillQuarantinesTheRow() throws {

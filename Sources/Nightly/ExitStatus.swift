@@ -1,7 +1,8 @@
 /// How a command ends, as documented in docs/operations.md.
 public enum ExitStatus: Int32, Sendable {
     case success = 0
-    /// Wrong options, such as an `--out` that would replace the feeds or the warehouse.
+    /// An `--out` that would replace the feeds, the pipeline file or the warehouse.
+    /// (Options the parser rejects end with 64.)
     case wrongOptions = 1
     case pipelineError = 2
     case feedUnreadable = 3

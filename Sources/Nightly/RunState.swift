@@ -27,7 +27,9 @@ final class RunState: @unchecked Sendable {
     func fail(_ message: String) {
         let (publisher, read) = lock.withLock { (self.publisher, readSoFar) }
         guard let publisher, let warehouse = publisher.warehouse, let runID = publisher.runID else { return }
-        try? warehouse.fail(runID: runID, message: message, inputs: read)
+        // A staging folder that could not be removed keeps its journal row, for the next command to remove.
+        try? warehouse.fail(runID: runID, message: message, inputs: read,
+                            endingPublication: !publisher.staging.isLeftOver)
     }
 
     /// Stops the process for a signal: waits for a publish past its commit,
@@ -43,7 +45,7 @@ final class RunState: @unchecked Sendable {
         let (publisher, read) = lock.withLock { (self.publisher, readSoFar) }
         var message = "stopped by \(name)"
         if let publisher {
-            publisher.staging.discard()
+            try? publisher.staging.discard()
             if let warehouse = publisher.warehouse, let runID = publisher.runID {
                 do {
                     try warehouse.fail(runID: runID, message: message, inputs: read)

@@ -36,7 +36,8 @@ enum Calibration {
 
     // Civil affairs: households on the minimum living allowance (低保) — nearly
     // all with bottom-line support as their measure, some covered households,
-    // a few ordinary ones; together about 7 % of roster persons.
+    // a few ordinary ones; together about 4 % of roster persons in the sample
+    // (a working assumption: the stored sources give no civil-affairs figure).
     static let dibaoWithBottomLine = 880_000
     static let dibaoCoveredWithoutFullLabour = 300_000
     static let dibaoCovered = 90_000
@@ -53,8 +54,9 @@ enum Calibration {
     static let military = 6_000
     static let prison = 1_000
 
-    // Resettlement sites: persons on the rosters per site (Guizhou built 949
-    // sites for about 1.92 million relocated persons, about 2,000 per site).
+    // Resettlement sites: persons on the rosters per site (about 2,000, from the
+    // widely reported 949 sites for 1.92 million relocated persons in Guizhou;
+    // not among the stored sources).
     static let relocatedPersonsPerSite = 2_000
 
     // Assistance (`;`-lists): the share that holds a measure of the household's class.

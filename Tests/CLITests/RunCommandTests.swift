@@ -50,11 +50,35 @@ import TestSupport
                                                  "--out", work.appendingPathComponent(threads).path, "--threads", threads])
             #expect(outcome.status == 0)
         }
-        for file in ["indicators.csv", "quarantine.csv"] {
+        for file in ["indicators.csv", "quarantine.csv", "county_summary.csv", "county_summary.xlsx", "report.html"] {
             let one = try Data(contentsOf: work.appendingPathComponent("1/\(file)"))
             let four = try Data(contentsOf: work.appendingPathComponent("4/\(file)"))
             #expect(one == four, "\(file)")
         }
+    }
+
+    @Test func theReportDrawsCountyMapsUnlessToldNone() throws {
+        let work = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let maps = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-28",
+                                              "--out", work.appendingPathComponent("maps").path])
+        #expect(maps.status == 0, "\(maps.standardError)")
+        let withMaps = try String(contentsOf: work.appendingPathComponent("maps/report.html"), encoding: .utf8)
+        #expect(withMaps.contains("<section id=\"maps\""))
+        #expect(!withMaps.contains("<section id=\"charts\""))
+        let bars = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-28", "--county-map", "none",
+                                              "--out", work.appendingPathComponent("bars").path])
+        #expect(bars.status == 0, "\(bars.standardError)")
+        let withBars = try String(contentsOf: work.appendingPathComponent("bars/report.html"), encoding: .utf8)
+        #expect(withBars.contains("<section id=\"charts\""))
+        #expect(!withBars.contains("<section id=\"maps\""))
+        let broken = work.appendingPathComponent("broken.json")
+        try Data("{".utf8).write(to: broken)
+        let refused = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-28", "--county-map", broken.path,
+                                                 "--out", work.appendingPathComponent("refused").path])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("cannot read the county map"))
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("refused").path))
     }
 
     @Test func aRejectedFeedPublishesNothingAndKeepsThePreviousOutputs() throws {

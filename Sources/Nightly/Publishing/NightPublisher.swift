@@ -67,7 +67,7 @@ public struct NightPublisher {
             clock.lap("reports")
             try beforeCommit()
         } catch {
-            staging.discard()
+            try? staging.discard()
             throw error
         }
         critical.lock()
@@ -77,7 +77,7 @@ public struct NightPublisher {
                 try warehouse.publish(runID: runID, table: night.table, inputs: night.read,
                                       quarantine: night.quarantine)
             } catch {
-                staging.discard()
+                try? staging.discard()
                 throw error
             }
             clock.lap("warehouse")
@@ -87,7 +87,7 @@ public struct NightPublisher {
             do {
                 try staging.putInPlace(runID: nil, names: Self.names)
             } catch {
-                staging.discard()
+                try? staging.discard()
                 throw error
             }
         }

@@ -15,7 +15,7 @@ public enum NightRecovery {
         for pending in try warehouse.pendingPublications() {
             let staging = Staging(pending)
             guard try warehouse.isRunning(runID: pending.runID) else {
-                staging.discard()
+                try staging.discard()
                 try warehouse.dropPublication(runID: pending.runID)
                 continue
             }
@@ -31,7 +31,7 @@ public enum NightRecovery {
                         + "its figures were withdrawn: run that night again")
                 }
             } else {
-                staging.discard()
+                try staging.discard()
                 try warehouse.fail(runID: pending.runID, message: Warehouse.interruptedMessage)
                 lines.append("repaired: run \(pending.runID) of \(pending.date) stopped before publishing; "
                     + "its staging folder was removed and the previous outputs kept")

@@ -3,6 +3,7 @@ public enum PublishError: Error, CustomStringConvertible {
     case cannotStage(String, String)
     case cannotSync(String, String)
     case cannotSwap(String, String)
+    case cannotRemove(String, String)
     /// The staging folder of a committed run is gone (removed by hand).
     case stagingLost(String)
 
@@ -15,6 +16,8 @@ public enum PublishError: Error, CustomStringConvertible {
         case let .cannotSwap(path, reason):
             return "cannot put the new outputs in place at \(path) (\(reason)): check the folder's permissions; "
                 + "the next bottomline command finishes the publish"
+        case let .cannotRemove(path, reason):
+            return "cannot remove \(path) (\(reason)); the next bottomline command removes it"
         case let .stagingLost(path):
             return "the staged outputs \(path) are gone"
         }

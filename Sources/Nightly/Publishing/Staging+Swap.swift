@@ -33,8 +33,8 @@ extension Staging {
             }
             try Durability.sync(folder: inPlace ? out : out.deletingLastPathComponent())
         }
-        try? manager.removeItem(at: staging)
-        try? manager.removeItem(at: aside)
+        try Self.remove(staging)
+        try Self.remove(aside)
     }
 
     /// True when an earlier attempt was moving outputs in one by one beside

@@ -60,9 +60,25 @@ struct Staging: Sendable {
     }
 
     /// Removes the staging folder and anything moved aside by an earlier attempt that never got committed.
-    func discard() {
-        try? FileManager.default.removeItem(at: staging)
-        try? FileManager.default.removeItem(at: aside)
+    /// - Throws: when a folder cannot be removed (the journal row then stays, so the next command tries again).
+    func discard() throws {
+        try Self.remove(staging)
+        try Self.remove(aside)
+    }
+
+    /// True while the staging or the aside folder is still on disk.
+    var isLeftOver: Bool {
+        FileManager.default.fileExists(atPath: staging.path) || FileManager.default.fileExists(atPath: aside.path)
+    }
+
+    /// Removes `url` with everything in it; nothing to do when it is gone.
+    static func remove(_ url: URL) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        do {
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            throw PublishError.cannotRemove(url.path, error.localizedDescription)
+        }
     }
 
     /// Cleans up after runs without a warehouse (no journal) that were

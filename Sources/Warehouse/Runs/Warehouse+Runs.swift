@@ -25,15 +25,19 @@ extension Warehouse {
     }
 
     /// Marks a running run failed, with the message and (when given) what it
-    /// read, in its own transaction, and ends its publish journal row.
-    /// Published figures are left as they were.
+    /// read, in its own transaction, and (unless `endingPublication` is
+    /// false: its staging folder is still to be removed) ends its publish
+    /// journal row. Published figures are left as they were.
     /// - Throws: `.runNotRunning` when the run is unknown or already finished,
     ///   `.alreadyCommitted` when its figures are committed (see `withdrawPublication`).
-    public func fail(runID: Int64, message: String, inputs: [RunInput] = [], finishedAt: Date = Date()) throws {
+    public func fail(runID: Int64, message: String, inputs: [RunInput] = [], endingPublication: Bool = true,
+                     finishedAt: Date = Date()) throws {
         try database.write { db in
             _ = try runningDate(db, runID: runID)
             if try journalPhase(db, runID: runID) == "committed" { throw WarehouseError.alreadyCommitted(runID: runID) }
-            try db.execute(sql: "DELETE FROM publish_journal WHERE run_id = ?", arguments: [runID])
+            if endingPublication {
+                try db.execute(sql: "DELETE FROM publish_journal WHERE run_id = ?", arguments: [runID])
+            }
             try record(db, runID: runID, inputs: inputs)
             try finish(db, runID: runID, status: "failed", message: message, finishedAt: finishedAt)
         }

@@ -116,6 +116,31 @@ import Glibc
         #expect(kills * 4 >= points * 3, "not reached: \(missed)")
     }
 
+    /// An I/O error (EIO) at the middle call of each write-side system call:
+    /// the run fails (or survives the error), and the night stays whole.
+    @Test func anErrorAtEveryWriteCallLeavesOneWholeNight() throws {
+        let baseline = try Baseline()
+        let counts = try Self.callCounts(baseline)
+        var points = 0, failedRuns = 0, mixed = 0
+        for call in Self.syscalls {
+            guard let count = counts[call], count > 0 else { continue }
+            let folder = baseline.work.file("case")
+            try baseline.copy(to: folder)
+            let when = (count + 1) / 2
+            let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=\(call)",
+                                             "-e", "inject=\(call):error=EIO:when=\(when)"],
+                                            Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
+            points += 1
+            if traced.status != 0 || traced.killed { failedRuns += 1 }
+            let (before, after) = try baseline.checkAfterFault(folder)
+            if !before.isEmpty || !after.isEmpty { mixed += 1 }
+            #expect(before.isEmpty, "EIO at \(call) call \(when): \(before)")
+            #expect(after.isEmpty, "after the next command, EIO at \(call) call \(when): \(after)")
+        }
+        print("error injection: \(points) points (EIO at the middle call), \(failedRuns) runs failed, mixed states: \(mixed)")
+        #expect(points >= 8)
+    }
+
     @Test func aRenameKilledBetweenCommitAndSwapIsRolledForward() throws {
         let baseline = try Baseline()
         let folder = baseline.work.file("case")

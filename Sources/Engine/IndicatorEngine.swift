@@ -5,6 +5,10 @@ import Ingest
 public struct EngineResult: Sendable {
     public let table: IndicatorTable
     public let clues: ClueList
+    /// The compliance lists, in the pipeline's order.
+    public let lists: [HouseholdList]
+    /// The evaluation panel's dimensions (from the pipeline).
+    public let evaluation: [EvaluationDimension]
     /// Seconds per engine stage (`layout`, `join`, `count`, `rollup`, `clues`).
     public let stageSeconds: [(stage: String, seconds: Double)]
 }
@@ -26,11 +30,12 @@ public enum IndicatorEngine {
         let columns = parallelMap(count: pipeline.slots.count, workers: threads) { pipeline.slots[$0].field.build(source) }
         for (slot, column) in zip(pipeline.slots, columns) { slot.values = column }
         lap("join")
-        let counters = IndicatorCounter(roster: roster, indicators: pipeline.indicators, cacheSlots: pipeline.cacheSlotCount,
-                                        threads: threads).count()
+        let width = pipeline.columnCount
+        let counters = IndicatorCounter(roster: roster, indicators: pipeline.indicators, columns: width,
+                                        cacheSlots: pipeline.cacheSlotCount, threads: threads).count()
         lap("count")
-        let hierarchy = AreaHierarchy(ingest: ingest, provinceName: pipeline.definition.provinceName)
-        let (numerators, denominators) = hierarchy.rollUp(counters, indicatorCount: pipeline.indicators.count)
+        let hierarchy = AreaHierarchy(ingest: ingest, roster: roster, definition: pipeline.definition)
+        let (numerators, denominators) = hierarchy.rollUp(counters, columns: width)
         let table = IndicatorTable(indicators: pipeline.indicatorDefinitions, areas: hierarchy.areas,
                                    numerators: numerators, denominators: denominators)
         lap("rollup")
@@ -39,8 +44,18 @@ public enum IndicatorEngine {
             clues = ClueFinder(roster: roster, ingest: ingest, indicator: pipeline.indicators[index],
                                signals: pipeline.clueSignals, cacheSlots: pipeline.cacheSlotCount, threads: threads).find()
         }
+        let lists = pipeline.lists.map { list in
+            let specification = list.specification
+            let found = ClueFinder(roster: roster, ingest: ingest, indicator: pipeline.indicators[list.indicator],
+                                   selection: specification.selection, signals: list.reasons,
+                                   cacheSlots: pipeline.cacheSlotCount, threads: threads).find()
+            return HouseholdList(id: specification.id, labelZH: specification.labelZH, labelEN: specification.labelEN,
+                                 indicator: specification.indicator, selection: specification.selection,
+                                 reasons: found.signals, households: found.households)
+        }
         lap("clues")
         for slot in pipeline.slots { slot.values = nil }
-        return EngineResult(table: table, clues: clues, stageSeconds: stages)
+        return EngineResult(table: table, clues: clues, lists: lists, evaluation: pipeline.definition.evaluation,
+                            stageSeconds: stages)
     }
 }

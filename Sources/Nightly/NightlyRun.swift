@@ -52,7 +52,7 @@ public struct NightlyRun {
             clock.lap("engine")
             let history = try warehouse.flatMap { try earlierNights($0, table: result.table) }
             let inputs = ReportInputs(table: result.table, ingest: ingest, clues: result.clues, runDate: settings.date,
-                                      history: history)
+                                      history: history, lists: result.lists, evaluation: result.evaluation)
             let countyCodes = result.table.areaIndices(at: .county).map { result.table.areas[$0].code }
             if let gap = settings.report.countyMap?.gapWarning(countyCodes: countyCodes) { log(gap) }
             let manifest = RunManifest(

@@ -9,7 +9,8 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Compare the published figures of two dates.",
         discussion: """
-            Sections: targets newly missed and newly met (province, prefectures, counties; targets of the later \
+            Sections: targets newly missed and newly met (province, county groups, prefectures, counties, \
+            resettlement sites; targets of the later \
             date's pipeline), the \(movers) counties that moved most for each indicator (change of the value for \
             rates, of the count for counts), and quarantine reasons (feed, reason) that appeared or vanished.
             Example: bottomline diff --warehouse out/warehouse.sqlite --from 2026-11-27 --to 2026-11-28

@@ -115,7 +115,7 @@ import TestSupport
         // A pipeline error: 2, with file, line and column.
         let pipeline = work.appendingPathComponent("bad.yaml")
         let text = try String(contentsOfFile: BottomlineProcess.repository.appendingPathComponent("Pipelines/guizhou.yaml").path, encoding: .utf8)
-            .replacingOccurrences(of: "numerator: covered and insured", with: "numerator: covered and insurd")
+            .replacingOccurrences(of: "numerator: covered and insurable and insured", with: "numerator: covered and insurd")
         try text.write(to: pipeline, atomically: true, encoding: .utf8)
         let badPipeline = try BottomlineProcess.run(["run", "--pipeline", pipeline.path, "--data", Self.fixture, "--date", "2026-11-28",
                                                  "--out", work.appendingPathComponent("o").path])

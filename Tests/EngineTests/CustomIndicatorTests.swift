@@ -38,15 +38,17 @@ import Testing
         let text = try EngineHarness.guizhouText().replacingOccurrences(of: "\nclues:\n", with: "\n" + extra + "\n")
         let pipeline = try PipelineFile.parse(text, file: "custom.yaml")
         let table = try EngineHarness.run(folder: Self.folder, pipeline: pipeline).table
-        // Covered persons aged 60+: P1 (64), P2 (65) in H1; P17 (76) in H8.
-        #expect(EngineHarness.figure(table, .province, "52", "elderly_covered")?.numerator == 3)
-        // All three are insured for 2026.
+        // Covered members aged 60+ (counted from persons.csv and households.csv by a separate
+        // reading): P1 (64), P2 (65), P17 (76) and six more in 戊村, 己村 and 庚村; all insured for 2026.
+        #expect(EngineHarness.figure(table, .province, "52", "elderly_covered")?.numerator == 9)
         let rate = try #require(EngineHarness.figure(table, .province, "52", "elderly_insurance_rate"))
-        #expect((rate.numerator, rate.denominator, rate.value) == (3, 3, "1.000"))
-        // Key county 520204 holds H8 and H9 with one member each.
+        #expect((rate.numerator, rate.denominator, rate.value) == (9, 9, "1.000"))
+        // Key county 520204 (水城区): 33 households, 36 persons on their rosters.
         let key = try #require(EngineHarness.figure(table, .county, "520204", "members_in_key_counties"))
-        #expect((key.numerator, key.denominator, key.value) == (2, 2, "1.0"))
-        #expect(table.indicators.count == 19)
+        #expect((key.numerator, key.denominator, key.value) == (36, 33, "1.1"))
+        let standard = try CompiledPipeline.compile(try PipelineFile.load(path: EngineHarness.guizhouPipeline),
+                                                    referenceDate: 20_000).indicatorDefinitions.count
+        #expect(table.indicators.count == standard + 3)
     }
 
     @Test func aTwentyNinthOfFebruaryBirthdayTurnsSixOnTheFirstOfMarch() throws {

@@ -36,7 +36,9 @@ import Testing
         var childDenominators = childNumerators
         var hasChildren = [Bool](repeating: false, count: table.areas.count)
         for (index, area) in table.areas.enumerated() {
-            guard let parent = area.parent else { continue }
+            // Groups and sites overlay the tree (a group sums counties, a site households
+            // across villages); they are checked in CatalogueV2Tests.
+            guard let parent = area.parent, area.level != .group, area.level != .site else { continue }
             hasChildren[parent] = true
             for k in 0..<width {
                 childNumerators[parent * width + k] += table.numerator(area: index, indicator: k)
@@ -56,7 +58,7 @@ import Testing
         let one = IndicatorsCSV.text(try EngineHarness.run(folder: folder, threads: 1).table)
         let four = IndicatorsCSV.text(try EngineHarness.run(folder: folder, threads: 4).table)
         #expect(one == four)
-        #expect(one.hasPrefix("level,code,name,indicator,numerator,denominator,value\nprovince,52,贵州省,persons,18,,18\n"))
+        #expect(one.hasPrefix("level,code,name,indicator,numerator,denominator,value\nprovince,52,贵州省,persons,78,,78\n"))
     }
 
     @Test func areasComeInCatalogueOrder() throws {
@@ -67,16 +69,23 @@ import Testing
             let codes = table.areaIndices(at: level).map { table.areas[$0].code }
             #expect(codes == codes.sorted())
         }
-        #expect(table.areaIndices(at: .village).count == 4)
-        #expect(table.areaIndices(at: .county).map { table.areas[$0].name } == ["南明区", "水城区"])
+        #expect(table.areaIndices(at: .village).count == 8)
+        // 六枝特区 has no villages and still appears; it is a key county, like 水城区.
+        #expect(table.areaIndices(at: .county).map { table.areas[$0].name } == ["南明区", "六枝特区", "水城区"])
+        #expect(table.areaIndices(at: .group).map { table.areas[$0].code } == ["key_counties"])
+        #expect(table.areaIndices(at: .site).map { table.areas[$0].code } == ["520102001", "520102002", "520204001"])
+        #expect(table.areaIndices(at: .site).map { table.areas[$0].name } == ["安置点 520102001", "安置点 520102002", "安置点 520204001"])
     }
 
     @Test func clueListNamesTheSuspectedHouseholdsAndTheirSignals() throws {
         let clues = try EngineHarness.run(folder: EngineHarness.fixtures.appendingPathComponent("edge_cases").path).clues
-        #expect(clues.households.map(\.householdID) == ["5201020010010004", "5202040020010002"])
-        #expect(clues.households[0].signals == ["low_income"])
-        #expect(clues.households[1].signals == ["unsafe_housing", "unsafe_water"])
-        #expect(clues.households[1].headResidentID == "520204199209090182")
-        #expect(clues.households[1].villageName == "丙村")
+        // suspected_omissions = 10 (expected.csv): 甲村 H1, H4; 戊村 E1–E3; 丙村 H9; 己村 F12, F15, F17, F18.
+        #expect(clues.households.map(\.householdID) == [
+            "5201020010010001", "5201020010010004", "5201020030020001", "5201020030020002", "5201020030020003",
+            "5202040020010002", "5202040020020012", "5202040020020015", "5202040020020017", "5202040020020018",
+        ])
+        #expect(clues.households[0].signals.contains("low_income"))
+        #expect(clues.households[5].headResidentID == "520204199209090182")
+        #expect(clues.households[5].villageName == "丙村")
     }
 }

@@ -23,6 +23,6 @@ import Testing
             #expect(!a.isEmpty)
             #expect(a == b, "\(file) differs between two runs")
         }
-        #expect(MeetingOutputs.formats.map(\.path) == ["county_summary.csv", "county_summary.xlsx", "report.html", "clues"])
+        #expect(MeetingOutputs.formats.map(\.path) == ["county_summary.csv", "county_summary.xlsx", "report.html", "clues", "lists"])
     }
 }

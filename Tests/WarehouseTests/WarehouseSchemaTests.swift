@@ -16,12 +16,15 @@ import Warehouse
                       "published_runs", "quarantine", "publish_journal", "grdb_migrations"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
-        #expect(try file.strings("SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["v1", "v2"])
+        #expect(try file.strings("SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["v1", "v2", "v3"])
         #expect(try file.int("PRAGMA user_version") == Warehouse.schemaVersion)
         #expect(try file.strings("PRAGMA journal_mode") == ["wal"])
         #expect(try file.strings("PRAGMA integrity_check") == ["ok"])
         let historyIndex = try file.strings("SELECT name FROM pragma_index_info('indicator_values_history')")
         #expect(historyIndex == ["indicator", "level", "code", "run_date"])
+        // Catalogue v2: the key-county group and the resettlement sites have indexed history too.
+        let indexSQL = try file.strings("SELECT sql FROM sqlite_master WHERE name = 'indicator_values_history'").joined()
+        #expect(indexSQL.contains("'group'") && indexSQL.contains("'site'") && !indexSQL.contains("'village'"))
     }
 
     @Test func reopeningKeepsTheDataAndDoesNotMigrateAgain() throws {
@@ -31,7 +34,7 @@ import Warehouse
         let before = try SQLiteFile(path: path).int("SELECT count(*) FROM indicator_values")
         try Warehouse.open(path: path).close()
         #expect(try SQLiteFile(path: path).int("SELECT count(*) FROM indicator_values") == before)
-        #expect(try SQLiteFile(path: path).int("SELECT count(*) FROM grdb_migrations") == 2)
+        #expect(try SQLiteFile(path: path).int("SELECT count(*) FROM grdb_migrations") == 3)
     }
 
     @Test func refusesAFileUpgradedByANewerVersion() throws {

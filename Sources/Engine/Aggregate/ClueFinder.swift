@@ -1,10 +1,13 @@
 import Ingest
 
-/// Finds the households the clue indicator counts and the signals that fired for each.
+/// Finds the households an indicator counts (or, for `denominatorNotNumerator`,
+/// those of its denominator it does not count) and the signals that fired for each.
+/// Used for the clue lists and the compliance lists.
 struct ClueFinder {
     let roster: Roster
     let ingest: IngestResult
     let indicator: CompiledIndicator
+    var selection = HouseholdListSpecification.Selection.numerator
     let signals: [(ClueSignal, VectorNode)]
     /// Derived fields cached per batch.
     let cacheSlots: Int
@@ -23,6 +26,16 @@ struct ClueFinder {
                     let rows = (piece * batch)..<min(count, (piece + 1) * batch)
                     let counted = context.scratch.allocate(rows.count)
                     indicator.numerator.evaluate(rows, counted, context)
+                    if selection == .denominatorNotNumerator, let denominator = indicator.denominator {
+                        // In the denominator and not in the numerator.
+                        let inDenominator = context.scratch.allocate(rows.count)
+                        denominator.evaluate(rows, inDenominator, context)
+                        for i in 0..<rows.count {
+                            let counts = counted[i] != missingValue && counted[i] > 0
+                            let eligible = inDenominator[i] != missingValue && inDenominator[i] > 0
+                            counted[i] = eligible && !counts ? 1 : 0
+                        }
+                    }
                     let fired = signals.map { signal -> UnsafeMutablePointer<Int64> in
                         let out = context.scratch.allocate(rows.count)
                         signal.1.evaluate(rows, out, context)

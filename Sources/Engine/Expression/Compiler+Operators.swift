@@ -13,6 +13,11 @@ extension Compiler {
         case (.number(let text, let offset), .money):
             guard let value = Self.hundredths(text) else { throw ExpressionFailure(offset: offset, message: "expected an amount such as 7500 or 7500.50 (at most 15 digits before the point), found \(text)") }
             return value
+        case (.number(let text, let offset), .scaledMoney(let decimals)):
+            guard let value = Self.scaled(text, decimals: 2 + decimals) else {
+                throw ExpressionFailure(offset: offset, message: "expected an amount with at most \(2 + decimals) decimals, found \(text)")
+            }
+            return value
         case (.text(let text, let offset), .date):
             guard let day = DayNumber.parse(text) else { throw ExpressionFailure(offset: offset, message: "expected a date 'YYYY-MM-DD', found '\(text)'") }
             return Int64(day)
@@ -28,25 +33,34 @@ extension Compiler {
         }
     }
 
-    /// Largest literal the engine takes, so sums of literals and fields stay exact.
-    static let largestLiteral: Int64 = 99_999_999_999_999_999
+    /// Decimal text in hundredths, exactly (`7500` → 750000).
+    static func hundredths(_ text: String) -> Int64? { scaled(text, decimals: 2) }
 
-    /// Decimal text in hundredths, exactly (`7500` → 750000); nil past `largestLiteral` hundredths.
-    static func hundredths(_ text: String) -> Int64? {
+    /// Decimal text times 10^decimals, exactly, or nil when it has more decimals or does not fit.
+    static func scaled(_ text: String, decimals: Int) -> Int64? {
         let negative = text.hasPrefix("-")
         let digits = negative ? String(text.dropFirst()) : text
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Int64(parts[0]) else { return nil }
         var fraction: Int64 = 0
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
         if parts.count == 2 {
-            let decimals = parts[1]
-            guard decimals.count <= 2, let value = Int64(decimals) else { return nil }
-            fraction = decimals.count == 1 ? value * 10 : value
+            let written = parts[1]
+            guard written.count <= decimals, !written.isEmpty, let value = Int64(written) else { return nil }
+            fraction = value
+            for _ in written.count..<decimals { fraction *= 10 }
         }
-        let (scaled, overflow) = whole.multipliedReportingOverflow(by: 100)
-        guard !overflow, scaled <= largestLiteral else { return nil }
-        let amount = scaled + fraction
+        let (product, overflow) = whole.multipliedReportingOverflow(by: scale)
+        guard !overflow, whole <= 999_999_999_999_999 else { return nil }
+        let amount = product + fraction
         return negative ? -amount : amount
+    }
+
+    /// Decimals written in a number literal (`0.30` → 2).
+    static func decimals(of text: String) -> Int {
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: dot, to: text.endIndex) - 1
     }
 
     func compare(_ op: CompareNode.Operator, _ left: Syntax, _ right: Syntax, entity: Entity, offset: Int) throws -> Typed {
@@ -54,7 +68,7 @@ extension Compiler {
         let r = try compile(right, entity: entity)
         func checkOrdering(_ type: ValueType) throws {
             let ordered: Bool = switch type {
-            case .int, .money, .date: true
+            case .int, .money, .scaledMoney, .date: true
             default: false
             }
             if !(op == .equal || op == .notEqual) && !ordered {
@@ -63,6 +77,7 @@ extension Compiler {
         }
         switch (l, r) {
         case (.vector(let a, let ta), .vector(let b, let tb)):
+            if let (a, b, _) = Self.alignedAmounts(a, ta, b, tb) { return .vector(CompareNode(op, a, b), .bool) }
             guard ta == tb else { throw ExpressionFailure(offset: offset, message: "cannot compare \(ta) with \(tb)") }
             try checkOrdering(ta)
             return .vector(CompareNode(op, a, b), .bool)
@@ -101,9 +116,23 @@ extension Compiler {
         let l = try compile(left, entity: entity)
         let r = try compile(right, entity: entity)
         let subtract = op == "-"
+        if case .number(let a, _) = l, case .number(let b, _) = r {
+            return .number(try Self.folded(a, op, b, offset: offset), offset: left.offset)
+        }
+        if op == "*" { return try product(l, r, offset: offset) }
         func vector(_ typed: Typed, as type: ValueType) throws -> VectorNode {
             if case .vector(let node, _) = typed { return node }
             return ConstantNode(value: try constant(typed, as: type), entity: entity)
+        }
+        if case .vector(let a, let ta) = l, case .vector(let b, let tb) = r, ta != tb,
+           let (a, b, type) = Self.alignedAmounts(a, ta, b, tb) {
+            return .vector(ArithmeticNode(subtract: subtract, a, b), type)
+        }
+        if case .vector(let a, .scaledMoney(let k)) = l, case .number = r {
+            return .vector(ArithmeticNode(subtract: subtract, a, try vector(r, as: .scaledMoney(decimals: k))), .scaledMoney(decimals: k))
+        }
+        if case .number = l, case .vector(let b, .scaledMoney(let k)) = r {
+            return .vector(ArithmeticNode(subtract: subtract, try vector(l, as: .scaledMoney(decimals: k)), b), .scaledMoney(decimals: k))
         }
         let types: (ValueType?, ValueType?) = {
             var lt: ValueType?, rt: ValueType?

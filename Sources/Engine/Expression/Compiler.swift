@@ -82,7 +82,7 @@ final class Compiler {
                 return .vector(LogicNode(isAnd: op == "and", l, r), .bool)
             case "in", "not in":
                 return try membership(left, right, negated: op == "not in", entity: entity, offset: offset)
-            case "+", "-":
+            case "+", "-", "*":
                 return try arithmetic(op, left, right, entity: entity, offset: offset)
             default:
                 guard let comparison = CompareNode.Operator(rawValue: op) else {
@@ -131,10 +131,47 @@ final class Compiler {
             guard let referenceDate else { return .vector(ConstantNode(value: 0, entity: entity), .date) }
             return .vector(ConstantNode(value: Int64(referenceDate), entity: entity), .date)
         }
+        if name == "start_of_year" {
+            // 1 January of the reference date's year: "this year" is start_of_year to reference_date.
+            guard let referenceDate, let first = DayNumber.from(year: DayNumber.civil(referenceDate).year, month: 1, day: 1) else {
+                return .vector(ConstantNode(value: 0, entity: entity), .date)
+            }
+            return .vector(ConstantNode(value: Int64(first), entity: entity), .date)
+        }
         if name == "members" {
             throw ExpressionFailure(offset: offset, message: "'members' is used inside any(members, ...), all(...), count(...) or sum(...)")
         }
         throw ExpressionFailure(offset: offset, message: "unknown field '\(name)' for a \(entity.rawValue)\(suggestion(for: name, entity: entity))")
+    }
+
+    /// The `by:` field of an indicator: a field of its entity (or, for persons, of their household)
+    /// holding a word or a set of words.
+    func breakdownField(_ expression: ExpressionText, entity: Entity, indicator: String) throws -> (VectorNode, ValueType) {
+        do {
+            let syntax = try Parser.parse(expression.text)
+            guard case .field(let name, let offset) = syntax else {
+                throw ExpressionFailure(offset: 0, message: "by: names one field, such as monitoring_type")
+            }
+            let typed = try resolve(name, entity: entity, offset: offset)
+            switch typed {
+            case .vector(let node, let type):
+                switch type {
+                case .choice, .choiceSet: return (node, type)
+                default: break
+                }
+                throw ExpressionFailure(offset: offset, message: "\(indicator) is broken down by '\(name)', which is \(type); by: needs a field of words (such as monitoring_type) or a set of words (such as risk_types)")
+            default:
+                throw ExpressionFailure(offset: offset, message: "by: needs a field of words or a set of words, not '\(name)'")
+            }
+        } catch let failure as ExpressionFailure {
+            let location = expression.location(ofOffset: failure.offset)
+            throw PipelineError(file: file, line: location.line, column: location.column, message: failure.message)
+        }
+    }
+
+    /// A pipeline error at `location`.
+    func error(at location: SourceLocation, _ message: String) -> PipelineError {
+        PipelineError(file: file, line: location.line, column: location.column, message: message)
     }
 
     private func slot(for field: FieldDescriptor) -> ColumnSlot {

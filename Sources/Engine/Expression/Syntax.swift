@@ -165,7 +165,7 @@ struct Parser {
     }
 
     private mutating func parseSum() throws -> Syntax {
-        var left = try parsePrimary()
+        var left = try parseProduct()
         var links = 0
         defer { leave(links) }
         while isSymbol("+") || isSymbol("-") {
@@ -173,7 +173,21 @@ struct Parser {
             guard case .symbol(let symbol) = token.kind else { break }
             try enter(token.offset)
             links += 1
-            left = .binary(symbol, left, try parsePrimary(), offset: token.offset)
+            left = .binary(symbol, left, try parseProduct(), offset: token.offset)
+        }
+        return left
+    }
+
+    /// `a * b`, binding tighter than `+` and `-`.
+    private mutating func parseProduct() throws -> Syntax {
+        var left = try parsePrimary()
+        var links = 0
+        defer { leave(links) }
+        while isSymbol("*") {
+            let token = advance()
+            try enter(token.offset)
+            links += 1
+            left = .binary("*", left, try parsePrimary(), offset: token.offset)
         }
         return left
     }

@@ -56,7 +56,7 @@ struct Lexer {
                 if ["!=", "<=", ">=", "<>"].contains(two) {
                     tokens.append(Token(kind: .symbol(two == "<>" ? "!=" : two), offset: start))
                     p += 2
-                } else if let symbol = ["=", "<", ">", "+", "-", "(", ")", "[", "]", ","].first(where: { $0.utf8.first == byte }) {
+                } else if let symbol = ["=", "<", ">", "+", "-", "*", "(", ")", "[", "]", ","].first(where: { $0.utf8.first == byte }) {
                     tokens.append(Token(kind: .symbol(symbol), offset: start))
                     p += 1
                 } else {

@@ -4,6 +4,9 @@ enum ValueType: Equatable, CustomStringConvertible {
     case int
     /// Amounts in hundredths (yuan with fen).
     case money
+    /// An amount times a number with `decimals` decimals (`income_prev_year * 0.7`):
+    /// hundredths × 10^decimals, so comparisons with amounts stay exact.
+    case scaledMoney(decimals: Int)
     case date
     /// One word of the field's list.
     case choice(field: String, words: [String])
@@ -18,7 +21,7 @@ enum ValueType: Equatable, CustomStringConvertible {
         switch self {
         case .bool: return "a condition (true/false)"
         case .int: return "a whole number"
-        case .money: return "an amount"
+        case .money, .scaledMoney: return "an amount"
         case .date: return "a date"
         case .choice(let field, _): return "a word of \(field)"
         case .choiceSet(let field, _): return "a list of words of \(field)"
@@ -28,6 +31,18 @@ enum ValueType: Equatable, CustomStringConvertible {
     }
 
     var isNumeric: Bool { self == .int || self == .money || self == .numberLiteral }
+
+    /// For amounts, the decimals of their stored unit beyond the fen (0 for `money`); nil otherwise.
+    var amountScale: Int? {
+        switch self {
+        case .money: return 0
+        case .scaledMoney(let decimals): return decimals
+        default: return nil
+        }
+    }
+
+    /// The amount type whose unit has `decimals` decimals beyond the fen.
+    static func amount(scale decimals: Int) -> ValueType { decimals == 0 ? .money : .scaledMoney(decimals: decimals) }
 }
 
 /// The value every vector uses for "missing" (no sector row, an empty optional field).

@@ -191,3 +191,20 @@ final class ArithmeticNode: VectorNode, @unchecked Sendable {
         }
     }
 }
+
+/// A whole number or amount times a constant factor (missing stays missing).
+final class ScaleNode: VectorNode, @unchecked Sendable {
+    let inner: VectorNode
+    let factor: Int64
+
+    init(_ inner: VectorNode, factor: Int64) {
+        self.inner = inner
+        self.factor = factor
+        super.init(entity: inner.entity)
+    }
+
+    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+        inner.evaluate(rows, out, context)
+        for i in 0..<rows.count where out[i] != missingValue { out[i] = out[i] &* factor }
+    }
+}

@@ -1,8 +1,33 @@
-/// An indicator ready to count: its programs over its entity.
+/// An indicator ready to count: its programs over its entity, and the
+/// columns of the result it fills (one, or one per value of its breakdown).
 struct CompiledIndicator {
     let definition: IndicatorDefinition
     let numerator: VectorNode
     let denominator: VectorNode?
+    /// Whether numerator and denominator are conditions (each row counted once) rather than numbers summed.
+    let countsRows: (numerator: Bool, denominator: Bool)
+    /// The `by:` field's program, when the indicator is broken down.
+    let breakdown: BreakdownProgram?
+    /// Position of its first column among the result's indicators.
+    let firstColumn: Int
+    /// Its result columns: one per breakdown value, else one.
+    let definitions: [IndicatorDefinition]
+}
+
+/// A breakdown field as the counter reads it: each row's word (1-based, 0 =
+/// missing) or set of words (bit i = word i).
+struct BreakdownProgram {
+    let field: VectorNode
+    let isSet: Bool
+    let valueCount: Int
+}
+
+/// A compliance list ready to run: which households, and the reasons' programs.
+struct CompiledHouseholdList {
+    let specification: HouseholdListSpecification
+    /// Position of the indicator in `CompiledPipeline.indicators`.
+    let indicator: Int
+    let reasons: [(ClueSignal, VectorNode)]
 }
 
 /// The pipeline file compiled: every expression type-checked and turned into
@@ -13,6 +38,7 @@ public struct CompiledPipeline: @unchecked Sendable {
     /// The clue indicator's position and its signal programs (household entity).
     let clueIndicator: Int?
     let clueSignals: [(ClueSignal, VectorNode)]
+    let lists: [CompiledHouseholdList]
     /// Columns the programs read; filled when the feeds are bound.
     let slots: [ColumnSlot]
     /// Derived fields cached per batch.
@@ -26,35 +52,35 @@ public struct CompiledPipeline: @unchecked Sendable {
             _ = try compiler.compile(field.expression, entity: field.entity, expecting: [.bool, .int, .money, .date],
                                      role: "derived field '\(field.name)'")
         }
-        let indicators = try definition.indicators.map { specification -> CompiledIndicator in
-            let entity = specification.definition.entity
-            let (numerator, _) = try compiler.compile(specification.numerator, entity: entity, expecting: [.bool, .int],
-                                                      role: "the numerator of \(specification.definition.id)")
-            let denominator = try specification.denominator.map {
-                try compiler.compile($0, entity: entity, expecting: [.bool, .int],
-                                     role: "the denominator of \(specification.definition.id)").0
-            }
-            return CompiledIndicator(definition: specification.definition, numerator: numerator, denominator: denominator)
+        var indicators: [CompiledIndicator] = []
+        var column = 0
+        for specification in definition.indicators {
+            let indicator = try compileIndicator(specification, compiler, firstColumn: column)
+            column += indicator.definitions.count
+            indicators.append(indicator)
         }
         var clueIndicator: Int?
         var clueSignals: [(ClueSignal, VectorNode)] = []
         if let clues = definition.clues {
-            guard let index = indicators.firstIndex(where: { $0.definition.id == clues.indicator }),
-                  indicators[index].definition.entity == .household else {
-                throw PipelineError(file: definition.file, line: clues.indicatorLocation.line, column: clues.indicatorLocation.column,
-                                    message: "clues.indicator must name a household indicator of this file, found '\(clues.indicator)'")
-            }
+            let index = try householdIndicator(clues.indicator, at: clues.indicatorLocation, in: indicators, definition,
+                                               section: "clues.indicator")
             clueIndicator = index
             clueSignals = try clues.signals.map { signal in
                 (signal.signal, try compiler.compile(signal.condition, entity: .household, expecting: [.bool],
                                                      role: "clue signal '\(signal.signal.id)'").0)
             }
         }
+        let lists = try definition.lists.map { try compileList($0, indicators, definition, compiler) }
+        try checkEvaluation(definition, indicators)
         return CompiledPipeline(definition: definition, indicators: indicators, clueIndicator: clueIndicator,
-                                clueSignals: clueSignals, slots: compiler.slots.keys.sorted().map { compiler.slots[$0]! },
+                                clueSignals: clueSignals, lists: lists,
+                                slots: compiler.slots.keys.sorted().map { compiler.slots[$0]! },
                                 cacheSlotCount: compiler.cacheSlotCount)
     }
 
-    /// The indicator definitions in catalogue order.
-    public var indicatorDefinitions: [IndicatorDefinition] { indicators.map(\.definition) }
+    /// The result's indicators in catalogue order, each breakdown as its values.
+    public var indicatorDefinitions: [IndicatorDefinition] { indicators.flatMap(\.definitions) }
+
+    /// Number of result columns (indicators, breakdowns counted per value).
+    var columnCount: Int { indicators.last.map { $0.firstColumn + $0.definitions.count } ?? 0 }
 }

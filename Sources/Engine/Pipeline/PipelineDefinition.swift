@@ -45,6 +45,61 @@ public struct IndicatorSpecification: Sendable {
     public let definition: IndicatorDefinition
     public let numerator: ExpressionText
     public let denominator: ExpressionText?
+    /// The field it is broken down by, if any (`by:`).
+    public let by: BreakdownSpecification?
+}
+
+/// `by: FIELD` on an indicator, with optional Chinese names of the field's values.
+public struct BreakdownSpecification: Sendable {
+    /// The field's name, where it is written.
+    public let field: ExpressionText
+    /// `by_labels`: value word → Chinese label, each with where its key is written.
+    public let labelsZH: [(value: String, label: String, location: SourceLocation)]
+}
+
+/// A named set of counties (`groups:`): its figures are the sums over its counties.
+public struct GroupSpecification: Sendable {
+    /// The group's code in the outputs (`key_counties`).
+    public let id: String
+    public let name: String
+    /// The `regions.csv` flag column whose counties with 1 belong to the group (`key_county`).
+    public let countyFlag: String
+}
+
+/// A compliance list (`lists:`): the households an indicator counts, or those
+/// of its denominator it does not count, with the reasons that fired.
+public struct HouseholdListSpecification: Sendable {
+    public enum Selection: String, Sendable {
+        /// The households in the numerator.
+        case numerator
+        /// The households in the denominator but not in the numerator.
+        case denominatorNotNumerator = "denominator_not_numerator"
+    }
+
+    /// File-name id (`omitted` → `lists/omitted/<county>.csv`).
+    public let id: String
+    public let labelZH: String
+    public let labelEN: String
+    public let indicator: String
+    public let indicatorLocation: SourceLocation
+    public let selection: Selection
+    public let reasons: [ClueSignalSpecification]
+}
+
+/// One dimension of the evaluation panel (`evaluation:`): a name and the indicators judged against their targets.
+public struct EvaluationDimension: Sendable, Equatable {
+    public let id: String
+    public let labelZH: String
+    public let labelEN: String
+    /// Indicator ids, in the order shown.
+    public let indicators: [String]
+
+    public init(id: String, labelZH: String, labelEN: String, indicators: [String]) {
+        self.id = id
+        self.labelZH = labelZH
+        self.labelEN = labelEN
+        self.indicators = indicators
+    }
 }
 
 /// One signal of the clue list: a household condition shown beside each clue household.
@@ -80,6 +135,16 @@ public struct PipelineDefinition: Sendable {
     public let derived: [DerivedFieldDefinition]
     public let indicators: [IndicatorSpecification]
     public let clues: ClueSpecification?
+    /// County groups, in the order written.
+    public var groups: [GroupSpecification] = []
+    /// Names of resettlement sites by 9-digit code (`sites:`); others are named `安置点 <code>`.
+    public var siteNames: [String: String] = [:]
+    /// Compliance lists, in the order written.
+    public var lists: [HouseholdListSpecification] = []
+    /// The evaluation panel's dimensions, in the order written.
+    public var evaluation: [EvaluationDimension] = []
+    /// Where each evaluation dimension's indicator names are written (checked at compile).
+    var evaluationLocations: [[SourceLocation]] = []
 
     /// The largest quarantined share a feed may have (default 0.05).
     public var maxQuarantineShare: Double {

@@ -28,7 +28,8 @@ public enum PipelineFile {
         } catch let error as YamlError {
             throw reader.error(from: error)
         }
-        let top = try reader.mapping(root, allowed: ["name", "province", "parameters", "feeds", "derived", "indicators", "clues"])
+        let top = try reader.mapping(root, allowed: ["name", "province", "parameters", "feeds", "derived", "indicators", "clues",
+                                                        "groups", "sites", "lists", "evaluation"])
         let name = try reader.string(top.required("name"))
         let province = try reader.mapping(top.required("province"), allowed: ["name"])
         let provinceName = try reader.string(province.required("name"))
@@ -40,7 +41,15 @@ public enum PipelineFile {
         }
         let indicators = try reader.indicators(indicatorList)
         let clues = try top["clues"].map(reader.clues)
-        return PipelineDefinition(file: file, name: name, provinceName: provinceName, parameters: parameters,
-                                  encodings: encodings, derived: derived, indicators: indicators, clues: clues)
+        var definition = PipelineDefinition(file: file, name: name, provinceName: provinceName, parameters: parameters,
+                                            encodings: encodings, derived: derived, indicators: indicators, clues: clues)
+        definition.groups = try top["groups"].map(reader.groups) ?? []
+        definition.siteNames = try top["sites"].map(reader.siteNames) ?? [:]
+        definition.lists = try top["lists"].map(reader.lists) ?? []
+        if let evaluation = try top["evaluation"].map(reader.evaluation) {
+            definition.evaluation = evaluation.map(\.dimension)
+            definition.evaluationLocations = evaluation.map(\.locations)
+        }
+        return definition
     }
 }

@@ -151,7 +151,8 @@ struct YAMLReader {
 
     func indicators(_ node: Node) throws -> [IndicatorSpecification] {
         guard case .sequence(let sequence) = node else { throw error(at: node, "expected a list of indicators ('- id: ...')") }
-        let allowed = ["id", "label_zh", "label_en", "entity", "numerator", "denominator", "unit", "decimals", "target", "summary", "key"]
+        let allowed = ["id", "label_zh", "label_en", "entity", "numerator", "denominator", "unit", "decimals", "target", "summary", "key",
+                       "by", "by_labels"]
         var seen = Set<String>()
         return try sequence.map { item in
             let fields = try mapping(item, allowed: allowed)
@@ -168,22 +169,27 @@ struct YAMLReader {
                 target: try fields["target"].map(target),
                 inSummary: try fields["summary"].map(flag) ?? false,
                 isKey: try fields["key"].map(flag) ?? false)
-            return IndicatorSpecification(definition: definition, numerator: numerator, denominator: denominator)
+            return IndicatorSpecification(definition: definition, numerator: numerator, denominator: denominator,
+                                          by: try breakdown(fields))
         }
     }
 
     func clues(_ node: Node) throws -> ClueSpecification {
         let fields = try mapping(node, allowed: ["indicator", "signals"])
         let indicatorNode = try fields.required("indicator")
-        let signalsNode = try fields.required("signals")
-        guard case .sequence(let sequence) = signalsNode else { throw error(at: signalsNode, "expected a list of signals") }
-        let signals = try sequence.map { item in
+        return ClueSpecification(indicator: try string(indicatorNode), indicatorLocation: location(of: indicatorNode),
+                                 signals: try signals(fields.required("signals")))
+    }
+
+    /// A list of `{ id, label_zh, label_en, when }` conditions (clue signals, list reasons).
+    func signals(_ node: Node) throws -> [ClueSignalSpecification] {
+        guard case .sequence(let sequence) = node else { throw error(at: node, "expected a list of '- { id, label_zh, label_en, when }'") }
+        return try sequence.map { item in
             let signal = try mapping(item, allowed: ["id", "label_zh", "label_en", "when"])
             return ClueSignalSpecification(
                 signal: ClueSignal(id: try name(signal.required("id"), "the signal id"), labelZH: try string(signal.required("label_zh")),
                                    labelEN: try string(signal.required("label_en"))),
                 condition: try expression(signal.required("when")))
         }
-        return ClueSpecification(indicator: try string(indicatorNode), indicatorLocation: location(of: indicatorNode), signals: signals)
     }
 }

@@ -44,3 +44,30 @@ public struct ClueList: Sendable {
         self.households = households
     }
 }
+
+/// A compliance list (应纳未纳, 应帮未帮, 错误消除, …): the households it names,
+/// with the reasons that fired for each. Restricted personal data.
+public struct HouseholdList: Sendable {
+    /// Its id in the pipeline, the folder name of its files (`lists/<id>/<county>.csv`).
+    public let id: String
+    public let labelZH: String
+    public let labelEN: String
+    /// The indicator whose households it names.
+    public let indicator: String
+    /// Whether it names the indicator's numerator, or its denominator less its numerator.
+    public let selection: HouseholdListSpecification.Selection
+    public let reasons: [ClueSignal]
+    /// Sorted by county, village and household ID.
+    public let households: [ClueHousehold]
+
+    public init(id: String, labelZH: String, labelEN: String, indicator: String,
+                selection: HouseholdListSpecification.Selection, reasons: [ClueSignal], households: [ClueHousehold]) {
+        self.id = id
+        self.labelZH = labelZH
+        self.labelEN = labelEN
+        self.indicator = indicator
+        self.selection = selection
+        self.reasons = reasons
+        self.households = households
+    }
+}

@@ -55,9 +55,11 @@ public struct IndicatorDefinition: Sendable {
     public let inSummary: Bool
     /// A headline indicator: charted in the report.
     public let isKey: Bool
+    /// For one value of a breakdown (`by:`), which indicator, field and value it is; nil otherwise.
+    public let breakdown: Breakdown?
 
     public init(id: String, labelZH: String, labelEN: String, entity: Entity, numerator: String, denominator: String?,
-                unit: String, decimals: Int, target: Target?, inSummary: Bool, isKey: Bool) {
+                unit: String, decimals: Int, target: Target?, inSummary: Bool, isKey: Bool, breakdown: Breakdown? = nil) {
         self.id = id
         self.labelZH = labelZH
         self.labelEN = labelEN
@@ -69,8 +71,32 @@ public struct IndicatorDefinition: Sendable {
         self.target = target
         self.inSummary = inSummary
         self.isKey = isKey
+        self.breakdown = breakdown
     }
 
     /// Whether the indicator is a rate or ratio (it has a denominator).
     public var isRatio: Bool { denominator != nil }
+}
+
+/// One value of an indicator broken down by a field (`by:` in the pipeline):
+/// the row `indicator.value` counts the indicator's rows whose field holds `value`.
+public struct Breakdown: Sendable, Equatable {
+    /// Id of the indicator as written in the pipeline (`monitored_by_type`).
+    public let indicator: String
+    /// The field it is broken down by (`monitoring_type`).
+    public let field: String
+    /// The contract word (`unstable`).
+    public let value: String
+    /// How the value reads in Chinese (the pipeline's `by_labels`, else the word).
+    public let valueLabelZH: String
+    /// A set field (a row may hold several values, so values may add up to more than the total).
+    public let isSet: Bool
+
+    public init(indicator: String, field: String, value: String, valueLabelZH: String, isSet: Bool) {
+        self.indicator = indicator
+        self.field = field
+        self.value = value
+        self.valueLabelZH = valueLabelZH
+        self.isSet = isSet
+    }
 }

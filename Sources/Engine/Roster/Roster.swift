@@ -1,8 +1,10 @@
 import Ingest
 
-/// The monitoring roster laid out for counting: households sorted by village,
-/// persons sorted by household, so every village's households and persons —
-/// and every household's members — are contiguous ranges of dense indices.
+/// The monitoring roster laid out for counting: households sorted by village
+/// and, inside a village, by resettlement site (households without a site
+/// first); persons sorted by household. So every village's households and
+/// persons, every (village, site) cell's, and every household's members are
+/// contiguous ranges of dense indices.
 ///
 /// "Sorted position" below means the position in this layout; "feed row" means
 /// the row index in the ingested feed table.
@@ -26,6 +28,18 @@ public struct Roster: Sendable {
     public let personPosition: [Int32]
     /// Sorted position of each household feed row.
     public let householdPosition: [Int32]
+    /// The (village, site) cells: households of cell c are `cellHouseholdStart[c] ..< cellHouseholdStart[c + 1]`.
+    public let cellHouseholdStart: [Int32]
+    /// Persons of cell c are `cellPersonStart[c] ..< cellPersonStart[c + 1]`.
+    public let cellPersonStart: [Int32]
+    /// Village (feed row) of each cell; cells are in village order.
+    public let cellVillage: [Int32]
+    /// Site of each cell: a position in `siteCodes`, or -1 for households without a site.
+    public let cellSite: [Int32]
+    /// The distinct resettlement site codes carried by households, ascending.
+    public let siteCodes: [Int64]
+
+    public var cellCount: Int { cellVillage.count }
 
     /// Lays out the roster of an ingest.
     public init(_ ingest: IngestResult) {
@@ -36,7 +50,15 @@ public struct Roster: Sendable {
         householdCount = households.rowCount
         personCount = persons.rowCount
         let householdVillage = households[Households.villageCode]
+        var householdFeedRow: [Int32]
         (householdFeedRow, villageHouseholdStart) = Self.countingSort(keys: householdVillage, buckets: villageCount)
+        let sites = SiteLayout(householdSites: Self.siteCodes(households), householdFeedRow: &householdFeedRow,
+                               villageHouseholdStart: villageHouseholdStart)
+        self.householdFeedRow = householdFeedRow
+        siteCodes = sites.codes
+        cellHouseholdStart = sites.cellHouseholdStart
+        cellVillage = sites.cellVillage
+        cellSite = sites.cellSite
         var householdPosition = [Int32](repeating: 0, count: householdCount)
         for (position, row) in householdFeedRow.enumerated() { householdPosition[Int(row)] = Int32(position) }
         self.householdPosition = householdPosition
@@ -53,6 +75,7 @@ public struct Roster: Sendable {
         self.personPosition = personPosition
         self.personHousehold = personHousehold
         villagePersonStart = villageHouseholdStart.map { memberStart[Int($0)] }
+        cellPersonStart = cellHouseholdStart.map { memberStart[Int($0)] }
     }
 
     /// Stable counting sort: the order of rows by key, and where each key's rows start.

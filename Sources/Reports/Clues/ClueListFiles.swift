@@ -18,7 +18,7 @@ public struct ClueListFiles: MeetingOutput {
         let clueFolder = folder.appendingPathComponent(path, isDirectory: true)
         try OutputFile.makePrivateFolder(clueFolder)
         let byCounty = Dictionary(grouping: inputs.clues.households, by: \.countyCode)
-        try removeStaleLists(in: clueFolder, keeping: Set(byCounty.keys))
+        try Self.removeStale(in: clueFolder, keeping: Set(byCounty.keys), suffix: ".csv")
         var countyNames: [String: String] = [:]
         for area in inputs.table.areas where area.level == .county { countyNames[area.code] = area.name }
         for county in byCounty.keys.sorted() {
@@ -32,12 +32,12 @@ public struct ClueListFiles: MeetingOutput {
 
     /// One county's list as text (before encoding).
     static func text(_ households: [ClueHousehold], countyName: String, signals: [ClueSignal],
-                     _ language: ReportLanguage) -> String {
+                     _ language: ReportLanguage, reasonsHeader: String? = nil) -> String {
         let header = [
             language.pick("县代码", "county_code"), language.pick("县名称", "county_name"),
             language.pick("村代码", "village_code"), language.pick("村名称", "village_name"),
             language.pick("户编号", "household_id"), language.pick("户主身份证号（脱敏）", "head_id_masked"),
-        ] + signals.map { language.pick($0.labelZH, $0.labelEN) } + [language.pick("触发信号", "signals")]
+        ] + signals.map { language.pick($0.labelZH, $0.labelEN) } + [reasonsHeader ?? language.pick("触发信号", "signals")]
         var out = CSVText.line(header.map(CSVText.feedText))
         let labels = Dictionary(signals.map { ($0.id, language.pick($0.labelZH, $0.labelEN)) },
                                 uniquingKeysWith: { first, _ in first })
@@ -65,14 +65,17 @@ public struct ClueListFiles: MeetingOutput {
         return String(id.prefix(6)) + String(repeating: "*", count: count - 10) + String(id.suffix(4))
     }
 
-    /// Removes `<code>.csv` lists of counties that have no clue households tonight.
-    private func removeStaleLists(in folder: URL, keeping counties: Set<String>) throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasSuffix(".csv") {
-            let county = String(name.dropLast(4))
-            guard !counties.contains(county), county.allSatisfy(\.isASCII), county.allSatisfy(\.isNumber) else {
-                continue
-            }
+    /// Removes entries `<name><suffix>` of `folder` whose name is not in `keeping`:
+    /// county lists (`<code>.csv`, digits only) with no households tonight, or
+    /// list folders (suffix "", ASCII letters, digits, '_') no longer in the pipeline.
+    static func removeStale(in folder: URL, keeping names: Set<String>, suffix: String) throws {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in entries where name.hasSuffix(suffix) {
+            let stem = String(name.dropLast(suffix.count))
+            let ours = suffix.isEmpty
+                ? stem.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+                : stem.allSatisfy { $0.isASCII && $0.isNumber }
+            guard !names.contains(stem), ours, !stem.isEmpty else { continue }
             do {
                 try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             } catch {

@@ -47,7 +47,7 @@ struct ReportPage {
         out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(language.pick("zh-CN", "en"))\""
         out += " xml:lang=\"\(language.pick("zh-CN", "en"))\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        out += "<title>\(esc(title + " " + inputs.runDate))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
+        out += "<title>\(esc(title + " " + inputs.runDate))</title>\n<style>\n\(ReportStyle.css)\n\(ReportStyle.panelsCSS)\n</style>\n</head>\n<body>\n<main>\n"
         out += "<h1>\(esc(title))</h1>\n"
         out += "<p class=\"meta\">" + esc(language.pick("数据日期 ", "Data as of ") + inputs.runDate + " · ")
         out += esc(language.pick("\(counties.count) 个县（市、区）", "\(counties.count) counties")) + "</p>\n"
@@ -55,6 +55,9 @@ struct ReportPage {
         out += changesSection
         out += map == nil ? chartsSection : mapsSection
         out += countyTableSection
+        out += groupComparisonSection
+        out += breakdownSection
+        out += evaluationSection
         out += clueSection
         out += dataQualitySection
         out += "<footer>" + esc(language.pick("由 Bottomline 夜间作业生成。▼ 表示未达到目标。",

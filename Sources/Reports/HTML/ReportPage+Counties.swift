@@ -35,7 +35,7 @@ extension ReportPage {
             let area = summary.area(row)
             switch row.kind {
             case .county: out += "<tr>"
-            case .prefectureSubtotal: out += "<tr class=\"subtotal\">"
+            case .prefectureSubtotal, .groupSubtotal: out += "<tr class=\"subtotal\">"
             case .province: out += "<tr class=\"province\">"
             }
             out += "<td>\(esc(CountySummary.levelLabel(row.kind, language)))</td><td>\(esc(area.code))</td><td>\(esc(area.name))</td>"

@@ -11,11 +11,11 @@ public protocol MeetingOutput: Sendable {
 }
 
 /// The files for the morning meeting: the county summary as CSV and XLSX, the
-/// HTML report, and one restricted clue list per county.
+/// HTML report, one restricted clue list per county and the restricted compliance lists.
 public enum MeetingOutputs {
     /// Every format, in the order they are written.
     public static let formats: [any MeetingOutput] = [
-        CountySummaryCSV(), CountySummaryWorkbook(), HTMLReport(), ClueListFiles(),
+        CountySummaryCSV(), CountySummaryWorkbook(), HTMLReport(), ClueListFiles(), ComplianceListFiles(),
     ]
 
     /// Writes every format into `folder`, creating it when needed.

@@ -15,14 +15,20 @@ public struct ReportInputs: Sendable {
     public var runDate: String
     /// Earlier nights; nil when there is no warehouse or no earlier night.
     public var history: ReportHistory?
+    /// The compliance lists (应纳未纳, 应帮未帮, 错误消除, …).
+    public var lists: [HouseholdList]
+    /// The evaluation panel's dimensions.
+    public var evaluation: [EvaluationDimension]
 
     public init(table: IndicatorTable, ingest: IngestResult, clues: ClueList, runDate: String,
-                history: ReportHistory? = nil) {
+                history: ReportHistory? = nil, lists: [HouseholdList] = [], evaluation: [EvaluationDimension] = []) {
         self.table = table
         self.ingest = ingest
         self.clues = clues
         self.runDate = runDate
         self.history = history
+        self.lists = lists
+        self.evaluation = evaluation
     }
 }
 

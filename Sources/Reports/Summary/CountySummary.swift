@@ -2,11 +2,15 @@ import Engine
 
 /// The county summary as rows and cells, shared by the CSV, the workbook and
 /// the report: counties in code order, each prefecture's subtotal after its
-/// counties, the province last; the catalogue's `inSummary` indicators as columns.
+/// counties, then a subtotal per county group (the key counties), the province
+/// last; the catalogue's `inSummary` indicators as columns (a breakdown as one
+/// column per value).
 struct CountySummary {
     enum RowKind {
         case county
         case prefectureSubtotal
+        /// A group of counties declared in the pipeline (国家乡村振兴重点帮扶县).
+        case groupSubtotal
         case province
     }
 
@@ -46,6 +50,7 @@ struct CountySummary {
             rows.append(Row(kind: .prefectureSubtotal, area: prefecture))
         }
         rows += counties.filter { !placed.contains($0) }.map { Row(kind: .county, area: $0) }
+        rows += table.areaIndices(at: .group).map { Row(kind: .groupSubtotal, area: $0) }
         rows += table.areaIndices(at: .province).map { Row(kind: .province, area: $0) }
         self.rows = rows
     }
@@ -65,6 +70,7 @@ struct CountySummary {
         switch kind {
         case .county: return language.pick("县（市、区）", "county")
         case .prefectureSubtotal: return language.pick("市（州）小计", "prefecture subtotal")
+        case .groupSubtotal: return language.pick("县组小计", "group subtotal")
         case .province: return language.pick("全省合计", "province total")
         }
     }

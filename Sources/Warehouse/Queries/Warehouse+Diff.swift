@@ -10,7 +10,7 @@ extension Warehouse {
     ///   - levels: levels whose areas are checked against targets.
     ///   - movers: counties listed per indicator.
     /// - Throws: `.noPublishedRun` when either date has no published figures.
-    public func diff(from: String, to: String, levels: [RollupLevel] = [.province, .prefecture, .county],
+    public func diff(from: String, to: String, levels: [RollupLevel] = [.province, .group, .prefecture, .county, .site],
                      movers: Int = 5) throws -> WarehouseDiff {
         try database.read { db in
             let fromRun = try requirePublishedRun(db, date: from)

@@ -92,6 +92,14 @@ import Testing
         #expect(Self.error(Self.pipeline(numerator: "sum(members, age) + sum(members, age) > 0")) == nil)
     }
 
+    @Test func aProductIsBoundedLikeASum() throws {
+        // A product of an amount and a small factor can still take part in a sum.
+        #expect(Self.error(Self.pipeline(numerator: "income_per_capita * 0.7 + income_per_capita > 0")) == nil)
+        // A factor that could take an amount past exact 64-bit arithmetic is refused at its '*'.
+        let error = try #require(Self.error(Self.pipeline(numerator: "income_per_capita * 1000 > 0")))
+        #expect(error.message.contains("could exceed"), "\(error)")
+    }
+
     static let chainedAnds: String = "'" + Array(repeating: "relocated = 1", count: 30_001).joined(separator: " and ") + "'"
     static let nestedBrackets: String = "'" + String(repeating: "(", count: 50_000) + "relocated = 1"
         + String(repeating: ")", count: 50_000) + "'"

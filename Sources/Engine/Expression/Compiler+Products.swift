@@ -35,13 +35,18 @@ extension Compiler {
         guard decimals <= 4, let factor = Self.scaled(literal, decimals: decimals) else {
             throw ExpressionFailure(offset: offset, message: "'*' takes a number with at most 4 decimals, found \(literal)")
         }
+        let scaled = ScaleNode(field, factor: factor)
+        guard scaled.largest < .max else {
+            throw ExpressionFailure(offset: offset, message: "this '*' could exceed the largest number the engine computes with "
+                + "exactly (about 9.2 × 10¹⁸); use a smaller factor")
+        }
         if let scale = type.amountScale {
-            return .vector(ScaleNode(field, factor: factor), .amount(scale: scale + decimals))
+            return .vector(scaled, .amount(scale: scale + decimals))
         }
         guard type == .int, decimals == 0 else {
             throw ExpressionFailure(offset: offset, message: "'*' multiplies an amount, or a whole number by a whole number; this is \(type) times \(literal)")
         }
-        return .vector(ScaleNode(field, factor: factor), .int)
+        return .vector(scaled, .int)
     }
 
     /// Two amounts brought to the same unit (the finer one), with that unit's type; nil unless both are amounts.

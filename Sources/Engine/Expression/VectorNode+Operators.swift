@@ -203,6 +203,12 @@ final class ScaleNode: VectorNode, @unchecked Sendable {
         super.init(entity: inner.entity)
     }
 
+    /// Bounded by the inner bound times the factor; `Int64.max` when that could overflow.
+    override var largest: Int64 {
+        let (product, overflow) = inner.largest.multipliedReportingOverflow(by: factor == .min ? .max : abs(factor))
+        return overflow ? .max : product
+    }
+
     override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         inner.evaluate(rows, out, context)
         for i in 0..<rows.count where out[i] != missingValue { out[i] = out[i] &* factor }

@@ -14,7 +14,7 @@ struct RunCommand: ParsableCommand {
             Outputs are written to a staging folder and put in place only when the run succeeds;
             a failed run leaves the previous outputs as they were, and a killed one is finished
             or undone by the next command (docs/operations.md). Exit codes: 0 success,
-            1 an --out that holds the feeds, the pipeline or the warehouse, 64 wrong options,
+            1 wrong options or an --out that holds the feeds, the pipeline or the warehouse,
             2 pipeline file error, 3 a feed cannot be read or changed during the run,
             4 a feed has too many bad rows, 5 the warehouse is in use by another run,
             6 outputs could not be written, 130 stopped by Ctrl-C, 143 stopped by SIGTERM.

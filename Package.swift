@@ -20,10 +20,12 @@ let package = Package(
         .target(name: "CPrefetch"),
         .target(name: "Ingest", dependencies: ["CPrefetch", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
+        // The household history, flows and county alerts: pure computation over the engine's household facts.
+        .target(name: "EarlyWarning", dependencies: ["Engine", "Ingest", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Warehouse",
             dependencies: [
-                "Engine", "Ingest",
+                "Engine", "Ingest", "EarlyWarning",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -34,14 +36,14 @@ let package = Package(
             "Engine", "CXlsxWriter",
         ]),
         .target(name: "Nightly", dependencies: [
-            "Ingest", "Engine", "Warehouse", "Reports", "CRenameExchange",
+            "Ingest", "Engine", "EarlyWarning", "Warehouse", "Reports", "CRenameExchange",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Synth", dependencies: ["Ingest"]),
         .executableTarget(
             name: "bottomline",
             dependencies: [
-                "Ingest", "Engine", "Warehouse", "Reports", "Nightly", "Synth",
+                "Ingest", "Engine", "EarlyWarning", "Warehouse", "Reports", "Nightly", "Synth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,6 +9,10 @@ public struct EngineResult: Sendable {
     public let lists: [HouseholdList]
     /// The evaluation panel's dimensions (from the pipeline).
     public let evaluation: [EvaluationDimension]
+    /// Every household's facts for the early warning (nil when the pipeline has no `early_warning:`).
+    public let households: HouseholdFacts?
+    /// The areas each roster cell and village adds into, to roll up figures counted after the engine.
+    public let chains: AreaChains
     /// Seconds per engine stage (`layout`, `join`, `count`, `rollup`, `clues`).
     public let stageSeconds: [(stage: String, seconds: Double)]
 }
@@ -54,8 +58,16 @@ public enum IndicatorEngine {
                                  reasons: found.signals, households: found.households)
         }
         lap("clues")
+        var households: HouseholdFacts?
+        if pipeline.definition.earlyWarning != nil {
+            households = HouseholdFacts(roster: roster, ingest: ingest, signals: pipeline.householdSignals,
+                                        cacheSlots: pipeline.cacheSlotCount, threads: threads)
+            lap("households")
+        }
         for slot in pipeline.slots { slot.values = nil }
         return EngineResult(table: table, clues: clues, lists: lists, evaluation: pipeline.definition.evaluation,
+                            households: households,
+                            chains: AreaChains(cells: hierarchy.cellChain, villages: hierarchy.villageChain),
                             stageSeconds: stages)
     }
 }

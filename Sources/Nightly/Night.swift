@@ -1,3 +1,4 @@
+import EarlyWarning
 import Engine
 import Ingest
 import Reports
@@ -16,6 +17,8 @@ public struct Night: Sendable {
     public var read: [RunInput]
     /// `run.json`, without the warehouse stage (the publisher adds it).
     public var manifest: RunManifest
+    /// Tonight's household history and alerts, committed with the figures (nil without `early_warning:`).
+    public var warning: EarlyWarningNight?
 
     public init(inputs: ReportInputs, options: ReportOptions, read: [RunInput], manifest: RunManifest) {
         self.inputs = inputs

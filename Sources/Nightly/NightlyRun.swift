@@ -50,9 +50,14 @@ public struct NightlyRun {
                                              threads: settings.threads)
             for (stage, seconds) in result.stageSeconds { log(String(format: "  engine %@: %.3f s", stage, seconds)) }
             clock.lap("engine")
-            let history = try warehouse.flatMap { try earlierNights($0, table: result.table) }
-            let inputs = ReportInputs(table: result.table, ingest: ingest, clues: result.clues, runDate: settings.date,
-                                      history: history, lists: result.lists, evaluation: result.evaluation)
+            let warning = try earlyWarning(pipeline, result: result, warehouse: warehouse, referenceDate: referenceDate)
+            if warning != nil { clock.lap("early warning") }
+            let table = warning?.table ?? result.table
+            let history = try warehouse.flatMap { try earlierNights($0, table: table) }
+            var inputs = ReportInputs(table: table, ingest: ingest, clues: result.clues, runDate: settings.date,
+                                      history: history, lists: result.lists + (warning?.lists ?? []),
+                                      evaluation: result.evaluation)
+            inputs.earlyWarning = warning?.summary
             let countyCodes = result.table.areaIndices(at: .county).map { result.table.areas[$0].code }
             if let gap = settings.report.countyMap?.gapWarning(countyCodes: countyCodes) { log(gap) }
             let manifest = RunManifest(
@@ -67,10 +72,12 @@ public struct NightlyRun {
                                       bytes: $1.bytes, sha256: $1.sha256)
                 },
                 stages: clock.stages, totalSeconds: Date().timeIntervalSince(clock.start))
-            let night = Night(inputs: inputs, options: settings.report, read: read, manifest: manifest)
+            var night = Night(inputs: inputs, options: settings.report, read: read, manifest: manifest)
+            night.warning = warning
+            night.manifest.earlyWarning = warning.map(RunManifest.EarlyWarning.init)
             try publisher.publish(night, clock: clock) { try requireUnchanged(ingest) }
             log(String(format: "run %@: published %d areas × %d indicators to %@ in %.2f s", settings.date,
-                       result.table.areas.count, result.table.indicators.count, settings.out,
+                       table.areas.count, table.indicators.count, settings.out,
                        Date().timeIntervalSince(clock.start)))
             return .success
         } catch let failure as NightFailure {

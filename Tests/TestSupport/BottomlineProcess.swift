@@ -21,10 +21,15 @@ public enum BottomlineProcess {
         return repository.appendingPathComponent(".build/debug/bottomline")
     }
 
+    /// The household key the commands use unless a test names its own: one file per test process in the
+    /// temporary folder, so tests never write a key into the repository's `out/`.
+    public static let householdKey = FileManager.default.temporaryDirectory
+        .appendingPathComponent("bottomline-test-household-\(getpid()).key").path
+
     /// Runs `bottomline arguments…` to the end; its output goes through files, so it never blocks on a full pipe.
-    public static func run(_ arguments: [String]) throws -> Result {
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let folder = try TemporaryFolder()
-        let running = try start(arguments, outputFolder: folder)
+        let running = try start(arguments, outputFolder: folder, environment: environment)
         running.process.waitUntilExit()
         return try running.finish()
     }
@@ -50,7 +55,9 @@ public enum BottomlineProcess {
     }
 
     /// Starts `bottomline arguments…` in the repository folder without waiting.
-    public static func start(_ arguments: [String], outputFolder: TemporaryFolder? = nil) throws -> Running {
+    /// `environment` adds to (or replaces) the test process's variables; `BOTTOMLINE_HOUSEHOLD_KEY` defaults to `householdKey`.
+    public static func start(_ arguments: [String], outputFolder: TemporaryFolder? = nil,
+                             environment: [String: String] = [:]) throws -> Running {
         let folder = try outputFolder ?? TemporaryFolder()
         let outputPath = folder.file("stdout"), errorPath = folder.file("stderr")
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
@@ -60,6 +67,9 @@ public enum BottomlineProcess {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        if variables["BOTTOMLINE_HOUSEHOLD_KEY"] == nil { variables["BOTTOMLINE_HOUSEHOLD_KEY"] = householdKey }
+        process.environment = variables.merging(environment) { _, new in new }
         process.currentDirectoryURL = repository
         process.standardOutput = output
         process.standardError = errors

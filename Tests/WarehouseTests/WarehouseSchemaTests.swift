@@ -16,7 +16,7 @@ import Warehouse
                       "published_runs", "quarantine", "publish_journal", "grdb_migrations"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
-        #expect(try file.strings("SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["v1", "v2", "v3"])
+        #expect(try file.strings("SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["v1", "v2", "v3", "v4"])
         #expect(try file.int("PRAGMA user_version") == Warehouse.schemaVersion)
         #expect(try file.strings("PRAGMA journal_mode") == ["wal"])
         #expect(try file.strings("PRAGMA integrity_check") == ["ok"])

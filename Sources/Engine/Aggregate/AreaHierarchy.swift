@@ -8,6 +8,8 @@ struct AreaHierarchy {
     /// For each cell: its village, township, county, prefecture, province, the
     /// groups of its county and its site, as area positions.
     let cellChain: [[Int]]
+    /// For each village row: its village, township, county, prefecture, province and groups.
+    let villageChain: [[Int]]
 
     init(ingest: IngestResult, roster: Roster, definition: PipelineDefinition) {
         let regions = ingest.table(.regions)
@@ -78,6 +80,7 @@ struct AreaHierarchy {
                               parent: countyAreaByCode[code / 1000]))
         }
         self.areas = areas
+        self.villageChain = villageChain
         cellChain = (0..<roster.cellCount).map { cell in
             let chain = villageChain[Int(roster.cellVillage[cell])]
             let site = roster.cellSite[cell]

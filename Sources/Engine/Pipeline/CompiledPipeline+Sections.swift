@@ -84,3 +84,20 @@ extension CompiledPipeline {
         }
     }
 }
+
+extension CompiledPipeline {
+    /// The early warning's hard signals as household programs; its outlier indicators must be indicators of the file.
+    static func compileEarlyWarning(_ definition: PipelineDefinition, _ indicators: [CompiledIndicator],
+                                    _ compiler: Compiler) throws -> [(ClueSignal, VectorNode)] {
+        guard let warning = definition.earlyWarning else { return [] }
+        let ids = Set(indicators.flatMap(\.definitions).map(\.id))
+        for (name, location) in zip(warning.outlierIndicators, warning.outlierLocations) where !ids.contains(name) {
+            throw PipelineError(file: definition.file, line: location.line, column: location.column,
+                                message: "early_warning.outlier_indicators names '\(name)', which is not an indicator of this file")
+        }
+        return try warning.signals.map { signal in
+            (signal.signal, try compiler.compile(signal.condition, entity: .household, expecting: [.bool],
+                                                 role: "hard signal '\(signal.signal.id)'").0)
+        }
+    }
+}

@@ -39,6 +39,8 @@ public struct CompiledPipeline: @unchecked Sendable {
     let clueIndicator: Int?
     let clueSignals: [(ClueSignal, VectorNode)]
     let lists: [CompiledHouseholdList]
+    /// The early warning's hard signals (household entity), one bit each in the household facts.
+    let householdSignals: [(ClueSignal, VectorNode)]
     /// Columns the programs read; filled when the feeds are bound.
     let slots: [ColumnSlot]
     /// Derived fields cached per batch.
@@ -72,8 +74,9 @@ public struct CompiledPipeline: @unchecked Sendable {
         }
         let lists = try definition.lists.map { try compileList($0, indicators, definition, compiler) }
         try checkEvaluation(definition, indicators)
+        let householdSignals = try compileEarlyWarning(definition, indicators, compiler)
         return CompiledPipeline(definition: definition, indicators: indicators, clueIndicator: clueIndicator,
-                                clueSignals: clueSignals, lists: lists,
+                                clueSignals: clueSignals, lists: lists, householdSignals: householdSignals,
                                 slots: compiler.slots.keys.sorted().map { compiler.slots[$0]! },
                                 cacheSlotCount: compiler.cacheSlotCount)
     }

@@ -143,6 +143,8 @@ public struct PipelineDefinition: Sendable {
     public var lists: [HouseholdListSpecification] = []
     /// The evaluation panel's dimensions, in the order written.
     public var evaluation: [EvaluationDimension] = []
+    /// The early warning (household history, flows, alerts), when the file has `early_warning:`.
+    public var earlyWarning: EarlyWarningSpecification?
     /// Where each evaluation dimension's indicator names are written (checked at compile).
     var evaluationLocations: [[SourceLocation]] = []
 

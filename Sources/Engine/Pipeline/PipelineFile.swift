@@ -29,7 +29,7 @@ public enum PipelineFile {
             throw reader.error(from: error)
         }
         let top = try reader.mapping(root, allowed: ["name", "province", "parameters", "feeds", "derived", "indicators", "clues",
-                                                        "groups", "sites", "lists", "evaluation"])
+                                                        "groups", "sites", "lists", "evaluation", "early_warning"])
         let name = try reader.string(top.required("name"))
         let province = try reader.mapping(top.required("province"), allowed: ["name"])
         let provinceName = try reader.string(province.required("name"))
@@ -46,6 +46,9 @@ public enum PipelineFile {
         definition.groups = try top["groups"].map(reader.groups) ?? []
         definition.siteNames = try top["sites"].map(reader.siteNames) ?? [:]
         definition.lists = try top["lists"].map(reader.lists) ?? []
+        definition.earlyWarning = try top["early_warning"].map(reader.earlyWarning)
+        if let line = definition.parameter("monitoring_line") { definition.earlyWarning?.settings.monitoringLine = line.number }
+        if let multiple = definition.parameter("line_multiple") { definition.earlyWarning?.settings.lineMultiple = multiple.number }
         if let evaluation = try top["evaluation"].map(reader.evaluation) {
             definition.evaluation = evaluation.map(\.dimension)
             definition.evaluationLocations = evaluation.map(\.locations)

@@ -44,6 +44,8 @@ public struct RunManifest: Codable, Sendable {
     public var parameters: [String: String]
     public var threads: Int
     public var inputs: [Input]
+    /// The early warning: what the flows compare with and tonight's alerts (absent without `early_warning:`).
+    public var earlyWarning: EarlyWarning?
     /// Wall seconds per stage, by stage name.
     public var stages: [String: Double]
     /// Stage names in the order they ran.
@@ -66,6 +68,19 @@ public struct RunManifest: Codable, Sendable {
         self.stages = Dictionary(stages.map { ($0.0, ($0.1 * 10_000).rounded() / 10_000) }, uniquingKeysWith: +)
         self.stageOrder = stages.map(\.0)
         self.totalSeconds = (totalSeconds * 10_000).rounded() / 10_000
+    }
+
+    /// The early warning's part of run.json.
+    public struct EarlyWarning: Codable, Sendable {
+        /// The night the `night_*` flows compare with; null on the first night of the history.
+        public var comparedWith: String?
+        /// Why the flows are empty, when they are.
+        public var note: String?
+        public var households: Int
+        /// History rows written tonight.
+        public var historyRowsWritten: Int
+        /// Alerts by kind.
+        public var alerts: [String: Int]
     }
 
     /// Pretty JSON with sorted keys.

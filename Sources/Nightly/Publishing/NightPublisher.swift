@@ -75,7 +75,7 @@ public struct NightPublisher {
         if let warehouse, let runID {
             do {
                 try warehouse.publish(runID: runID, table: night.table, inputs: night.read,
-                                      quarantine: night.quarantine)
+                                      quarantine: night.quarantine, warning: night.warning)
             } catch {
                 try? staging.discard()
                 throw error

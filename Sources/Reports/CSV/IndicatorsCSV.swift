@@ -17,7 +17,9 @@ public enum IndicatorsCSV {
                 out += prefix
                 out += ids[indicatorIndex]
                 out += ","
-                out += String(table.numerator(area: areaIndex, indicator: indicatorIndex))
+                if !table.unavailable.contains(indicatorIndex) {
+                    out += String(table.numerator(area: areaIndex, indicator: indicatorIndex))
+                }
                 out += ","
                 if indicator.isRatio { out += String(table.denominator(area: areaIndex, indicator: indicatorIndex)) }
                 out += ","

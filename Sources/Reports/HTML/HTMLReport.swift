@@ -51,6 +51,7 @@ struct ReportPage {
         out += "<h1>\(esc(title))</h1>\n"
         out += "<p class=\"meta\">" + esc(language.pick("数据日期 ", "Data as of ") + inputs.runDate + " · ")
         out += esc(language.pick("\(counties.count) 个县（市、区）", "\(counties.count) counties")) + "</p>\n"
+        out += alertsSection
         out += headlineSection
         out += changesSection
         out += map == nil ? chartsSection : mapsSection

@@ -19,6 +19,8 @@ public struct ReportInputs: Sendable {
     public var lists: [HouseholdList]
     /// The evaluation panel's dimensions.
     public var evaluation: [EvaluationDimension]
+    /// Tonight's county alerts and whether the flows had an earlier night (nil without `early_warning:`).
+    public var earlyWarning: EarlyWarningSummary?
 
     public init(table: IndicatorTable, ingest: IngestResult, clues: ClueList, runDate: String,
                 history: ReportHistory? = nil, lists: [HouseholdList] = [], evaluation: [EvaluationDimension] = []) {

@@ -1,3 +1,4 @@
+import EarlyWarning
 import Engine
 import Foundation
 import GRDB
@@ -18,9 +19,10 @@ extension Warehouse {
     ///   - table: every indicator for every area, in output order.
     ///   - inputs: what the run read from each feed.
     ///   - quarantine: every quarantined row of the run.
+    ///   - warning: tonight's household history, current state and alerts, committed with the figures.
     /// - Complexity: O(areas × indicators + quarantined rows), one prepared statement per table.
     public func publish(runID: Int64, table: IndicatorTable, inputs: [RunInput], quarantine: [QuarantineRecord],
-                        finishedAt: Date = Date()) throws {
+                        warning: EarlyWarningNight? = nil, finishedAt: Date = Date()) throws {
         try database.inTransaction { db in
             let date = try runningDate(db, runID: runID)
             try replaceValues(db, date: date, table: table)
@@ -29,6 +31,7 @@ extension Warehouse {
             try db.execute(sql: "INSERT OR REPLACE INTO published_runs (run_date, run_id) VALUES (?, ?)",
                            arguments: [date, runID])
             try record(db, runID: runID, inputs: inputs)
+            if let warning { try record(db, date: date, warning: warning) }
             if try journalPhase(db, runID: runID) != nil {
                 try db.execute(sql: "UPDATE publish_journal SET phase = 'committed' WHERE run_id = ?",
                                arguments: [runID])

@@ -20,11 +20,14 @@ enum WarehouseSchema {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: version3)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: HouseholdHistorySchema.sql)
+        }
         return migrator
     }()
 
     /// Schema version this build writes (the number of the last migration).
-    static let version = 3
+    static let version = 4
 
     /// Catalogue v2 adds two levels, `group` (the key counties) and `site`
     /// (resettlement sites); `level` has no CHECK, so only the history index

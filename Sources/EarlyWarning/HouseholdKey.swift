@@ -41,6 +41,8 @@ public struct HouseholdHash: Hashable, Comparable, Sendable {
 /// Problems with the household key file, said so a statistician can act.
 public struct HouseholdKeyError: Error, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// The secret key of the household hashes: 32 random bytes, written as 64

@@ -34,7 +34,7 @@ import Warehouse
         let before = try SQLiteFile(path: path).int("SELECT count(*) FROM indicator_values")
         try Warehouse.open(path: path).close()
         #expect(try SQLiteFile(path: path).int("SELECT count(*) FROM indicator_values") == before)
-        #expect(try SQLiteFile(path: path).int("SELECT count(*) FROM grdb_migrations") == 3)
+        #expect(try SQLiteFile(path: path).int("SELECT count(*) FROM grdb_migrations") == 4)
     }
 
     @Test func refusesAFileUpgradedByANewerVersion() throws {

@@ -44,10 +44,13 @@ struct NightInvariant {
                 }
                 let stored = try queue.read { db in
                     try Row.fetchAll(db, sql: """
-                        SELECT level, code, indicator, numerator, value_text FROM indicator_values WHERE run_date = ?
+                        SELECT level, code, indicator, numerator, denominator, value_text FROM indicator_values
+                        WHERE run_date = ?
                         """, arguments: [runDate]).map { row in
-                        "\(row["level"] as String),\(row["code"] as String),\(row["indicator"] as String),"
-                            + "\(row["numerator"] as Int64),\(row["value_text"] as String)"
+                        // A count with no value tonight (a flow on the first night) prints no numerator.
+                        let unavailable = (row["value_text"] as String).isEmpty && (row["denominator"] as Int64?) == nil
+                        return "\(row["level"] as String),\(row["code"] as String),\(row["indicator"] as String),"
+                            + (unavailable ? "" : "\(row["numerator"] as Int64)") + ",\(row["value_text"] as String)"
                     }
                 }
                 if Set(stored) != Self.folderFigures(out) {

@@ -66,11 +66,11 @@ struct EarlyWarningFixture {
                 .joined(separator: ",")
         }
         feeds[.persons] = households.map { "\($0.head),\($0.id),head,full," }
-        feeds[.education] = []
+        feeds[.education] = households.map { "\($0.head),higher,enrolled" }
         feeds[.medicalInsurance] = households.map { "\($0.head),2026,1" }
         feeds[.housing] = households.map { "\($0.id),A,0" }
         feeds[.water] = households.map { "\($0.id),1,\($0.waterSafe)" }
-        feeds[.employment] = []
+        feeds[.employment] = households.map { "\($0.head),employed,county,0,12,3000.00,1" }
         feeds[.socialAssistance] = []
         let data = folder.file("data-" + date), out = folder.file("out-" + date)
         try? FileManager.default.removeItem(atPath: data)

@@ -38,8 +38,11 @@ public enum IndicatorEngine {
         let counters = IndicatorCounter(roster: roster, indicators: pipeline.indicators, columns: width,
                                         cacheSlots: pipeline.cacheSlotCount, threads: threads).count()
         lap("count")
-        let hierarchy = AreaHierarchy(ingest: ingest, roster: roster, definition: pipeline.definition)
-        let (numerators, denominators) = hierarchy.rollUp(counters, columns: width)
+        let hierarchy = AreaHierarchy(register: AreaRegister(ingest: ingest, definition: pipeline.definition),
+                                      siteCodes: roster.siteCodes, definition: pipeline.definition)
+        let cellChains = hierarchy.cellChains(roster)
+        let (numerators, denominators) = AreaHierarchy.rollUp(counters, chains: cellChains,
+                                                              areaCount: hierarchy.areas.count, columns: width)
         let table = IndicatorTable(indicators: pipeline.indicatorDefinitions, areas: hierarchy.areas,
                                    numerators: numerators, denominators: denominators)
         lap("rollup")
@@ -67,7 +70,7 @@ public enum IndicatorEngine {
         for slot in pipeline.slots { slot.values = nil }
         return EngineResult(table: table, clues: clues, lists: lists, evaluation: pipeline.definition.evaluation,
                             households: households,
-                            chains: AreaChains(cells: hierarchy.cellChain, villages: hierarchy.villageChain),
+                            chains: AreaChains(cells: cellChains, villages: hierarchy.villageChain),
                             stageSeconds: stages)
     }
 }

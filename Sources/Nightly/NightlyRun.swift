@@ -53,7 +53,7 @@ public struct NightlyRun {
             let warning = try earlyWarning(pipeline, result: result, warehouse: warehouse, referenceDate: referenceDate)
             if warning != nil { clock.lap("early warning") }
             let table = warning?.table ?? result.table
-            let history = try warehouse.flatMap { try earlierNights($0, table: table) }
+            let history = try warehouse.flatMap { try Self.earlierNights($0, before: settings.date, table: table) }
             var inputs = ReportInputs(table: table, ingest: ingest, clues: result.clues, runDate: settings.date,
                                       history: history, lists: result.lists + (warning?.lists ?? []),
                                       evaluation: result.evaluation)
@@ -72,7 +72,8 @@ public struct NightlyRun {
                                       bytes: $1.bytes, sha256: $1.sha256)
                 },
                 stages: clock.stages, totalSeconds: Date().timeIntervalSince(clock.start))
-            var night = Night(inputs: inputs, options: settings.report, read: read, manifest: manifest)
+            var night = Night(inputs: inputs, options: settings.report, read: read, manifest: manifest,
+                              quarantine: ingest.quarantine)
             night.warning = warning
             night.manifest.earlyWarning = warning.map(RunManifest.EarlyWarning.init)
             try publisher.publish(night, clock: clock) { try requireUnchanged(ingest) }
@@ -96,7 +97,7 @@ public struct NightlyRun {
         }
     }
 
-    private func referenceDate() throws -> Int32 {
+    func referenceDate() throws -> Int32 {
         guard let day = DayNumber.parse(settings.date) else {
             throw NightFailure(.pipelineError,
                                "error: --date \(settings.date) is not a real date; write it as YYYY-MM-DD")
@@ -104,7 +105,7 @@ public struct NightlyRun {
         return day
     }
 
-    private func compile(referenceDate: Int32) throws -> CompiledPipeline {
+    func compile(referenceDate: Int32) throws -> CompiledPipeline {
         do {
             return try CompiledPipeline.compile(try PipelineFile.load(path: settings.pipeline),
                                                 referenceDate: referenceDate)
@@ -113,11 +114,13 @@ public struct NightlyRun {
         }
     }
 
-    private func load(_ pipeline: CompiledPipeline, referenceDate: Int32) throws -> IngestResult {
+    func load(_ pipeline: CompiledPipeline, referenceDate: Int32, shard: ShardSelection? = nil) throws -> IngestResult {
         do {
-            return try Ingestor.load(folder: settings.data, options: NightlyCheck.ingestOptions(
+            var options = NightlyCheck.ingestOptions(
                 settings.threads, referenceDate: referenceDate, pipeline: pipeline.definition,
-                allowOutsideLinks: settings.allowOutsideLinks, log: settings.log, readProgress: settings.readProgress))
+                allowOutsideLinks: settings.allowOutsideLinks, log: settings.log, readProgress: settings.readProgress)
+            options.shard = shard
+            return try Ingestor.load(folder: settings.data, options: options)
         } catch {
             throw NightFailure(.feedUnreadable, "error: \(error)")
         }
@@ -137,7 +140,7 @@ public struct NightlyRun {
     }
 
     /// Refuses to publish when a feed was replaced or changed after it was read.
-    private func requireUnchanged(_ ingest: IngestResult) throws {
+    func requireUnchanged(_ ingest: IngestResult) throws {
         for accounting in ingest.accounting {
             let path = (settings.data as NSString).appendingPathComponent(accounting.feed.fileName)
             guard let read = ingest.files[accounting.feed], FileIdentity.of(path: path) == read.identity else {
@@ -147,8 +150,8 @@ public struct NightlyRun {
     }
 
     /// The report's view of the nights before tonight.
-    private func earlierNights(_ warehouse: Warehouse, table: IndicatorTable) throws -> ReportHistory? {
-        guard let earlier = try warehouse.earlierNights(before: settings.date, indicators: table.indicators) else {
+    static func earlierNights(_ warehouse: Warehouse, before date: String, table: IndicatorTable) throws -> ReportHistory? {
+        guard let earlier = try warehouse.earlierNights(before: date, indicators: table.indicators) else {
             return nil
         }
         let trends = earlier.trends.map { trend in

@@ -13,7 +13,7 @@ WAREHOUSE ?= out/warehouse.sqlite
 SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: all deps test-deps fuzz-smoke bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz clean
+.PHONY: all deps test-deps fuzz-smoke bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province bench-history fuzz clean
 
 all: report
 
@@ -94,6 +94,10 @@ bench: build bench-deps
 
 bench-province: build bench-deps
 	bash bench/bench_province.sh
+
+# The household history's time and growth per night (BENCH_HISTORY_PERSONS, default 17,000,000).
+bench-history: build
+	bash bench/history.sh
 
 fuzz: deps
 	bash fuzz/run.sh $(SECONDS)

@@ -34,14 +34,30 @@ public struct HouseholdSnapshot: Sendable {
 
     /// The BLOB: one fixed-size record per household (hash, valid_from, state), big-endian.
     public func encoded() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count * Self.recordSize)
-        for i in 0..<count {
-            bytes += hashes[i].bytes
-            HouseholdState.append(UInt64(UInt32(bitPattern: validFrom[i])), 4, &bytes)
-            states[i].encode(into: &bytes)
+        let size = Self.recordSize
+        return [UInt8](unsafeUninitializedCapacity: count * size) { buffer, initialized in
+            for i in 0..<count {
+                var offset = i * size
+                func put(_ value: UInt64, _ width: Int) {
+                    for k in 0..<width { buffer[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * (width - 1 - k))) }
+                    offset += width
+                }
+                let state = states[i]
+                put(hashes[i].high, 8)
+                put(hashes[i].low, 8)
+                put(UInt64(UInt32(bitPattern: validFrom[i])), 4)
+                put(UInt64(state.category), 1)
+                put(UInt64(state.monitoringType), 1)
+                put(UInt64(state.riskStatus), 1)
+                put(UInt64(state.clueOutcome), 1)
+                put(UInt64(state.signals), 2)
+                put(UInt64(state.members), 2)
+                put(UInt64(bitPattern: state.village), 8)
+                put(UInt64(UInt32(bitPattern: state.clueDate)), 4)
+                put(UInt64(bitPattern: state.income), 8)
+            }
+            initialized = count * size
         }
-        return bytes
     }
 
     /// Reads a BLOB written by `encoded()`; nil when its size is not a whole number of records.

@@ -32,17 +32,8 @@ public struct HouseholdState: Equatable, Sendable {
         self.income = income
     }
 
-    /// Bytes of one encoded state.
+    /// Bytes of one encoded state (`HouseholdSnapshot.encoded`).
     static let size = 28
-
-    func encode(into bytes: inout [UInt8]) {
-        bytes += [category, monitoringType, riskStatus, clueOutcome]
-        Self.append(UInt64(signals), 2, &bytes)
-        Self.append(UInt64(members), 2, &bytes)
-        Self.append(UInt64(bitPattern: village), 8, &bytes)
-        Self.append(UInt64(UInt32(bitPattern: clueDate)), 4, &bytes)
-        Self.append(UInt64(bitPattern: income), 8, &bytes)
-    }
 
     init(decoding bytes: UnsafeRawBufferPointer, at offset: Int) {
         func read(_ at: Int, _ count: Int) -> UInt64 {
@@ -55,9 +46,6 @@ public struct HouseholdState: Equatable, Sendable {
                   village: Int64(bitPattern: read(8, 8)), clueDate: Int32(bitPattern: UInt32(read(16, 4))),
                   income: Int64(bitPattern: read(20, 8)))
     }
-
-    static func append(_ value: UInt64, _ count: Int, _ bytes: inout [UInt8]) {
-        for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * i))) }
     }
 }
 

@@ -13,6 +13,11 @@ extension SyntheticProvince {
     @discardableResult
     public static func generateStaged(into folder: String, options: SynthOptions,
                                       progress: (@Sendable (SynthProgress) -> Void)? = nil) throws -> SynthSummary {
+        try staged(into: folder) { staging in try generate(into: staging, options: options, progress: progress) }
+    }
+
+    /// Runs `write` on a hidden staging folder next to `folder`, then puts its files in place (see `generateStaged`).
+    static func staged<T>(into folder: String, _ write: (String) throws -> T) throws -> T {
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let fileManager = FileManager.default
@@ -25,7 +30,7 @@ extension SyntheticProvince {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).generating-\(pid)")
         try? fileManager.removeItem(at: staging)
         do {
-            let summary = try generate(into: staging.path, options: options, progress: progress)
+            let summary = try write(staging.path)
             try putInPlace(staging, at: target)
             return summary
         } catch {

@@ -21,6 +21,8 @@ public final class Warehouse {
     public let interruptedRuns: [Int64]
 
     let database: DatabaseQueue
+    /// Seconds the last publish spent writing the household history, current state and alerts (0 without them).
+    public internal(set) var lastHistorySeconds = 0.0
     private let lock: WarehouseLock?
 
     private init(path: String, database: DatabaseQueue, lock: WarehouseLock?, interruptedRuns: [Int64]) {

@@ -43,6 +43,11 @@ struct DiffCommand: ParsableCommand {
     /// `name`, the row counts in `from_value`/`to_value` and the reason in `note`.
     static func csv(_ diff: WarehouseDiff) -> String {
         var out = csvHeader + "\n"
+        for (alert, isNew) in diff.alerts {
+            out += CSVText.line(["alerts", "county", alert.countyCode, CSVText.feedText(alert.countyName),
+                                 CSVText.feedText(alert.kind.rawValue), "", alert.value, alert.threshold,
+                                 CSVText.feedText((isNew ? "new: " : "") + alert.reason)])
+        }
         for (section, changes) in [("targets_newly_missed", diff.newlyMissed), ("targets_newly_met", diff.newlyMet)] {
             for change in changes {
                 out += CSVText.line([section, change.level.rawValue, CSVText.feedText(change.code), CSVText.feedText(change.name),
@@ -63,9 +68,16 @@ struct DiffCommand: ParsableCommand {
         return out
     }
 
-    /// The four sections for the terminal.
+    /// The alerts, then the four sections, for the terminal.
     static func text(_ diff: WarehouseDiff) -> String {
         var out = "Changes from \(diff.from) (run \(diff.fromRunID)) to \(diff.to) (run \(diff.toRunID))\n"
+        var alerts = TerminalTable([.left("county"), .left("name"), .left("alert"), .right("value"), .right("threshold"),
+                                    .left("new"), .left("reason")])
+        for (alert, isNew) in diff.alerts {
+            alerts.append([alert.countyCode, alert.countyName, alert.kind.rawValue, alert.value, alert.threshold,
+                           isNew ? "new" : "", alert.reason])
+        }
+        out += section("Alerts on \(diff.to)", alerts, count: diff.alerts.count)
         out += section("Targets newly missed", targets(diff.newlyMissed), count: diff.newlyMissed.count)
         out += section("Targets newly met", targets(diff.newlyMet), count: diff.newlyMet.count)
         var movers = TerminalTable([.left("indicator"), .right("rank"), .left("code"), .left("name"),

@@ -11,11 +11,20 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Counties and prefectures are the real 88 of Guizhou; villages, households and persons are synthetic. \
             With --dirty, deliberately bad rows of every quarantine reason are appended and dirty_manifest.csv \
-            lists how many rows of each feed the pipeline must quarantine, and why.
+            lists how many rows of each feed the pipeline must quarantine, and why. \
+            With --evolve PREV, writes the night after the province in PREV instead: about 1 % of households \
+            change (a new clue, a clue included, an elimination, or income down by a third), dated --date.
             """)
 
     @Option(help: "Persons on the rosters (the real province has about 17 million).")
-    var persons: Int
+    var persons: Int?
+
+    @Option(help: ArgumentHelp("A province folder to write the next night of (with --date), instead of a new province.",
+                               valueName: "folder"))
+    var evolve: String?
+
+    @Option(help: ArgumentHelp("With --evolve: the share of households that change.", valueName: "share"))
+    var share = 0.01
 
     @Option(help: "Seed of the random streams.")
     var seed: UInt64 = SynthOptions.defaultSeed
@@ -39,16 +48,31 @@ struct GenerateCommand: ParsableCommand {
         guard DayNumber.parse(date) != nil else {
             throw ValidationError("--date \(date): expected a real date YYYY-MM-DD, for example 2026-11-28.")
         }
+        if evolve != nil {
+            guard persons == nil, !dirty else { throw ValidationError("--evolve takes no --persons and no --dirty.") }
+            guard share > 0 && share <= 1 else { throw ValidationError("--share \(share): expected more than 0, at most 1.") }
+            return
+        }
+        guard let persons else { throw ValidationError("--persons is required (or --evolve PREV).") }
         guard SynthOptions.personsRange.contains(persons) else {
             throw ValidationError("--persons \(persons): expected \(SynthOptions.personsRange.lowerBound) to \(SynthOptions.personsRange.upperBound).")
         }
     }
 
     func run() throws {
+        if let evolve {
+            let summary = try ProvinceEvolution.evolve(previous: evolve, into: out,
+                                                       date: DayNumber.parse(date) ?? SynthOptions.defaultReferenceDate,
+                                                       share: share)
+            let kinds = summary.byChange.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            Self.log("generate evolved \(evolve) into \(out) for \(date): \(summary.changed) of \(summary.households) "
+                + "households changed (\(kinds)) in " + String(format: "%.2f s", summary.seconds))
+            return
+        }
+        guard let persons else { return }
         let options = SynthOptions(persons: persons, seed: seed, referenceDate: DayNumber.parse(date) ?? SynthOptions.defaultReferenceDate,
                                    dirty: dirty, encoding: FeedEncoding(rawValue: encoding) ?? .utf8)
         let progress = TerminalProgress()
-        let persons = self.persons
         let summary = try SyntheticProvince.generateStaged(into: out, options: options) { event in
             switch event {
             case .stage(let text):

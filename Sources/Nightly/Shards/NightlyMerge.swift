@@ -54,6 +54,10 @@ public struct NightlyMerge {
             let warehouse = try settings.warehouse.map { try WarehouseAccess.openForRun(path: $0, log: log) }
             let referenceDate = try night.referenceDate()
             let pipeline = try night.compile(referenceDate: referenceDate)
+            if pipeline.definition.earlyWarning != nil {
+                log("note: merge does not compute the early warning (the partials carry no household rows): no "
+                    + "household history, night_* flows, alerts.csv or early-warning lists for this night")
+            }
             let pipelineHash = try InputFingerprint.sha256(ofFile: settings.pipeline)
             clock.lap("pipeline")
             let partials = try PartialSet(folders: settings.partials, pipelineHash: pipelineHash, date: settings.date)

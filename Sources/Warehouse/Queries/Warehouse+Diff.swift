@@ -37,9 +37,14 @@ extension Warehouse {
             }
             let counties = try pairedValues(db, from: from, to: to, level: .county)
             let moved = definitions.flatMap { biggestMovers(counties, definition: $0, count: movers) }
-            return WarehouseDiff(from: from, to: to, fromRunID: fromRun, toRunID: toRun, newlyMissed: missed,
-                                 newlyMet: met, movers: moved,
-                                 quarantineChanges: try quarantineChanges(db, fromRun: fromRun, toRun: toRun))
+            var diff = WarehouseDiff(from: from, to: to, fromRunID: fromRun, toRunID: toRun, newlyMissed: missed,
+                                     newlyMet: met, movers: moved,
+                                     quarantineChanges: try quarantineChanges(db, fromRun: fromRun, toRun: toRun))
+            let before = Set(try storedAlerts(db, date: from).map { "\($0.countyCode) \($0.kind.rawValue) \($0.indicator)" })
+            diff.alerts = try storedAlerts(db, date: to).map {
+                ($0, !before.contains("\($0.countyCode) \($0.kind.rawValue) \($0.indicator)"))
+            }
+            return diff
         }
     }
 

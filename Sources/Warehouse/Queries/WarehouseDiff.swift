@@ -52,4 +52,6 @@ public struct WarehouseDiff: Sendable {
     public let movers: [Mover]
     /// Reasons that appeared or vanished, by feed then reason (contract order).
     public let quarantineChanges: [QuarantineChange]
+    /// The county alerts of `to`, each marked new when `from` did not have it (same county, alert and indicator).
+    public var alerts: [(alert: CountyAlert, isNew: Bool)] = []
 }

@@ -31,7 +31,11 @@ extension Warehouse {
             try db.execute(sql: "INSERT OR REPLACE INTO published_runs (run_date, run_id) VALUES (?, ?)",
                            arguments: [date, runID])
             try record(db, runID: runID, inputs: inputs)
-            if let warning { try record(db, date: date, warning: warning) }
+            if let warning {
+                let start = Date()
+                try record(db, date: date, warning: warning)
+                lastHistorySeconds = Date().timeIntervalSince(start)
+            }
             if try journalPhase(db, runID: runID) != nil {
                 try db.execute(sql: "UPDATE publish_journal SET phase = 'committed' WHERE run_id = ?",
                                arguments: [runID])

@@ -125,5 +125,10 @@ import TestSupport
         let shown = try BottomlineProcess.run(["alerts", "--warehouse", fixture.warehouse, "--csv"])
         #expect(shown.status == 0)
         #expect(shown.standardOutput.contains("520102,南明区,inclusion_surge,9,4,"))
+        let diff = try BottomlineProcess.run(["diff", "--warehouse", fixture.warehouse, "--from", "2026-10-20",
+                                              "--to", "2026-10-27"])
+        #expect(diff.status == 0, "\(diff.standardError)")
+        #expect(diff.standardOutput.contains("Alerts on 2026-10-27"))
+        #expect(diff.standardOutput.split(separator: "\n").contains { $0.contains("inclusion_surge") && $0.contains("new") })
     }
 }

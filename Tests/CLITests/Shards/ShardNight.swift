@@ -14,10 +14,27 @@ struct ShardNight {
     let data: String
     let pipeline: String
 
-    init(data: String = sample, pipeline: String = "Pipelines/guizhou.yaml", label: String = "shards") throws {
+    /// The default is the repository's pipeline without its `early_warning:` section (a merge computes no
+    /// early warning, so a single run compared with one must not either), written into the work folder.
+    init(data: String = sample, pipeline: String? = nil, label: String = "shards") throws {
         work = try TemporaryFolder(label)
         self.data = data
-        self.pipeline = pipeline
+        self.pipeline = try pipeline ?? Self.pipelineWithoutEarlyWarning(in: work)
+    }
+
+    static func pipelineWithoutEarlyWarning(in work: TemporaryFolder) throws -> String {
+        let folder = BottomlineProcess.repository.appendingPathComponent("Pipelines")
+        let text = try String(contentsOf: folder.appendingPathComponent("guizhou.yaml"), encoding: .utf8)
+        var kept: [Substring] = []
+        var skipping = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("early_warning:") { skipping = true } else if skipping, let first = line.first, first != " ",
+                first != "#" { skipping = false }
+            if !skipping { kept.append(line) }
+        }
+        let path = work.file("guizhou.yaml")
+        try kept.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 
     /// `run` of the whole night into `name`, with a warehouse `name.sqlite`.

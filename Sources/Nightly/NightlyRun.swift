@@ -110,7 +110,7 @@ public struct NightlyRun {
         do {
             return try Ingestor.load(folder: settings.data, options: NightlyCheck.ingestOptions(
                 settings.threads, referenceDate: referenceDate, pipeline: pipeline.definition,
-                log: settings.log, readProgress: settings.readProgress))
+                allowOutsideLinks: settings.allowOutsideLinks, log: settings.log, readProgress: settings.readProgress))
         } catch {
             throw NightFailure(.feedUnreadable, "error: \(error)")
         }

@@ -10,11 +10,15 @@ struct CompareNode: VectorNode {
     let constant: Int64?
     let right: (any VectorNode)?
 
+    /// The column compared with `constant` in one fused pass, when the left side is a column.
+    private let column: Int?
+
     init(_ op: Operator, _ left: any VectorNode, constant: Int64) {
         self.op = op
         self.left = left
         self.constant = constant
         self.right = nil
+        column = constant == missingValue ? nil : (left as? ColumnNode)?.column
     }
 
     init(_ op: Operator, _ left: any VectorNode, _ right: any VectorNode) {
@@ -22,33 +26,48 @@ struct CompareNode: VectorNode {
         self.left = left
         self.constant = nil
         self.right = right
+        column = nil
     }
 
     var entity: Entity { left.entity }
 
     func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+        if let column, let constant {
+            context.columns[column].compare(rows: rows, op, constant, into: out)
+            return
+        }
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }
         let a = context.evaluate(left, rows)
         if let constant {
-            for i in 0..<rows.count { out[i] = Self.compare(op, a[i], constant) ? 1 : 0 }
+            // `missingValue` as a constant compares false like any missing value.
+            let b = constant
+            switch op {
+            case .equal: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] == b }
+            case .notEqual: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] != b }
+            case .less: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] < b }
+            case .lessOrEqual: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] <= b }
+            case .greater: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] > b }
+            case .greaterOrEqual: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] >= b }
+            }
         } else if let right {
             let b = context.evaluate(right, rows)
-            for i in 0..<rows.count { out[i] = Self.compare(op, a[i], b[i]) ? 1 : 0 }
+            func present(_ i: Int) -> Bool { a[i] != missingValue && b[i] != missingValue }
+            switch op {
+            case .equal: Self.fill(rows.count, out) { present($0) && a[$0] == b[$0] }
+            case .notEqual: Self.fill(rows.count, out) { present($0) && a[$0] != b[$0] }
+            case .less: Self.fill(rows.count, out) { present($0) && a[$0] < b[$0] }
+            case .lessOrEqual: Self.fill(rows.count, out) { present($0) && a[$0] <= b[$0] }
+            case .greater: Self.fill(rows.count, out) { present($0) && a[$0] > b[$0] }
+            case .greaterOrEqual: Self.fill(rows.count, out) { present($0) && a[$0] >= b[$0] }
+            }
         }
     }
 
+    /// `out[i]` = 1 where `holds(i)`, else 0; the operator is chosen once per batch, not per row.
     @inline(__always)
-    private static func compare(_ op: Operator, _ a: Int64, _ b: Int64) -> Bool {
-        guard a != missingValue && b != missingValue else { return false }
-        switch op {
-        case .equal: return a == b
-        case .notEqual: return a != b
-        case .less: return a < b
-        case .lessOrEqual: return a <= b
-        case .greater: return a > b
-        case .greaterOrEqual: return a >= b
-        }
+    private static func fill(_ count: Int, _ out: UnsafeMutablePointer<Int64>, _ holds: (Int) -> Bool) {
+        for i in 0..<count { out[i] = holds(i) ? 1 : 0 }
     }
 }
 
@@ -59,15 +78,26 @@ struct InListNode: VectorNode {
     let members: [Int64]
     let negated: Bool
 
+    /// The column tested in one fused pass, when the value is a column.
+    private let column: Int?
+    /// The answer for each byte value, for columns stored as bytes (words, flags).
+    private let byteTable: [Int64]
+
     init(_ value: any VectorNode, members: [Int64], negated: Bool) {
         self.value = value
         self.members = members
         self.negated = negated
+        column = (value as? ColumnNode)?.column
+        byteTable = (0..<256).map { members.contains(Int64($0)) != negated ? 1 : 0 }
     }
 
     var entity: Entity { value.entity }
 
     func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+        if let column {
+            context.columns[column].contains(rows: rows, members, byteTable: byteTable, negated: negated, into: out)
+            return
+        }
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }
         let a = context.evaluate(value, rows)

@@ -13,19 +13,25 @@ extension ColumnValues {
     }
 
     /// `out[i]` = 1 when row `rows[i]` is not missing and its value is (or, `negated`, is not) one of `members`.
-    func contains(rows: Range<Int>, _ members: [Int64], negated: Bool, into out: UnsafeMutablePointer<Int64>) {
+    /// `byteTable[v]` is that answer for a byte value `v` (words and flags are stored as bytes).
+    func contains(rows: Range<Int>, _ members: [Int64], byteTable: [Int64], negated: Bool,
+                  into out: UnsafeMutablePointer<Int64>) {
         switch self {
         case .uint8(let values, let missing):
-            // Words and flags: one table of the 256 byte values.
-            var table = [Int64](repeating: negated ? 1 : 0, count: 256)
-            for member in members where (0...255).contains(member) { table[Int(member)] = negated ? 0 : 1 }
-            if let missing { table[Int(missing)] = 0 }
             values.withUnsafeBufferPointer { source in
-                table.withUnsafeBufferPointer { table in
+                byteTable.withUnsafeBufferPointer { table in
                     var i = 0
-                    for row in rows {
-                        out[i] = table[Int(source[row])]
-                        i += 1
+                    if let missing {
+                        for row in rows {
+                            let value = source[row]
+                            out[i] = value == missing ? 0 : table[Int(value)]
+                            i += 1
+                        }
+                    } else {
+                        for row in rows {
+                            out[i] = table[Int(source[row])]
+                            i += 1
+                        }
                     }
                 }
             }

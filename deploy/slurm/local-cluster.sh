@@ -99,16 +99,17 @@ cluster_start() {
     cluster_write_config "$CLUSTER_DIR"
     export SLURM_CONF="$CLUSTER_DIR/slurm.conf"
 
-    cluster_env munged --foreground --force \
+    # Started with env (not a shell function) so that $! is the daemon itself: killed and reaped by id.
+    env BOTTOMLINE_TEST_CLUSTER="$CLUSTER_DIR" munged --foreground \
         --key-file="$CLUSTER_DIR/munge/munge.key" --socket="$CLUSTER_DIR/munge/munge.socket" \
         --pid-file="$CLUSTER_DIR/munge/munged.pid" --log-file="$CLUSTER_DIR/log/munged.log" \
         --seed-file="$CLUSTER_DIR/munge/munged.seed" >> "$CLUSTER_DIR/log/munged.out" 2>&1 &
     CLUSTER_MUNGED_PID=$!
     cluster_wait_for "munged's socket" 20 test -S "$CLUSTER_DIR/munge/munge.socket"
 
-    cluster_env slurmctld -D -i -f "$SLURM_CONF" >> "$CLUSTER_DIR/log/slurmctld.out" 2>&1 &
+    env BOTTOMLINE_TEST_CLUSTER="$CLUSTER_DIR" slurmctld -D -i -f "$SLURM_CONF" >> "$CLUSTER_DIR/log/slurmctld.out" 2>&1 &
     CLUSTER_SLURMCTLD_PID=$!
-    cluster_env slurmd -D -f "$SLURM_CONF" >> "$CLUSTER_DIR/log/slurmd.out" 2>&1 &
+    env BOTTOMLINE_TEST_CLUSTER="$CLUSTER_DIR" slurmd -D -f "$SLURM_CONF" >> "$CLUSTER_DIR/log/slurmd.out" 2>&1 &
     CLUSTER_SLURMD_PID=$!
     cluster_wait_for "the node to be idle" 60 cluster_node_idle
 }

@@ -100,7 +100,8 @@ cluster_start() {
     export SLURM_CONF="$CLUSTER_DIR/slurm.conf"
 
     # Started with env (not a shell function) so that $! is the daemon itself: killed and reaped by id.
-    env BOTTOMLINE_TEST_CLUSTER="$CLUSTER_DIR" munged --foreground \
+    # --force: the temporary folders above the socket are 0700 (munged wants them searchable by all).
+    env BOTTOMLINE_TEST_CLUSTER="$CLUSTER_DIR" munged --foreground --force \
         --key-file="$CLUSTER_DIR/munge/munge.key" --socket="$CLUSTER_DIR/munge/munge.socket" \
         --pid-file="$CLUSTER_DIR/munge/munged.pid" --log-file="$CLUSTER_DIR/log/munged.log" \
         --seed-file="$CLUSTER_DIR/munge/munged.seed" >> "$CLUSTER_DIR/log/munged.out" 2>&1 &

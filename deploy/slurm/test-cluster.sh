@@ -33,7 +33,13 @@ source "$here/local-cluster.sh"
 
 step() { printf 'test-slurm [%3ds] %s\n' "$SECONDS" "$*" >&2; }
 fail() {
+    local log
     echo "test-slurm: FAILED: $*" >&2
+    for log in "$scratch"/night*/logs/*; do
+        [ -f "$log" ] || continue
+        echo "---- last lines of $log" >&2
+        tail -n 15 "$log" >&2
+    done
     [ -z "${CLUSTER_DIR:-}" ] || cluster_show_logs
     exit 1
 }
@@ -55,7 +61,8 @@ cluster_install
 scratch=$(mktemp -d /tmp/bottomline-test-slurm.XXXXXX)
 
 step "generating provinces $provinces ($persons persons)"
-"$bin" generate --provinces "$provinces" --persons "$persons" --out "$scratch/feeds" >/dev/null
+"$bin" generate --provinces "$provinces" --persons "$persons" --out "$scratch/feeds" >/dev/null 2>"$scratch/generate.log" \
+    || { cat "$scratch/generate.log" >&2; fail "generate failed"; }
 step "the reference: one bottomline run over both provinces"
 "$bin" run --pipeline "$pipeline" --data "$scratch/feeds" --date "$date" --threads 2 \
     --out "$scratch/single" --warehouse "$scratch/single.sqlite" 2>"$scratch/single.log" \
@@ -149,10 +156,14 @@ finished=()
 for ((shard = 0; shard < shards; shard++)); do
     [ "$shard" = "$held" ] || finished+=("$scratch/night2/shards/$shard")
 done
-if "$bin" merge --pipeline "$pipeline" --date "$date" --out "$scratch/night2/night" \
-    --partials "${finished[@]}" 2>"$scratch/incomplete-merge.log"; then
-    fail "a merge of the finished shards alone (without shard $held's counties) was accepted"
-fi
+status=0
+"$bin" merge --pipeline "$pipeline" --date "$date" --out "$scratch/night2/night" \
+    --partials "${finished[@]}" 2>"$scratch/incomplete-merge.log" || status=$?
+[ "$status" = 7 ] && grep -q "is in no partial (with --shard-of $shards it is dealt to --shard $held)" \
+    "$scratch/incomplete-merge.log" || {
+    cat "$scratch/incomplete-merge.log" >&2
+    fail "a merge without shard $held's partial ended with $status, not 7 naming shard $held"
+}
 [ ! -e "$scratch/night2/night" ] || fail "a refused merge published outputs"
 
 step "night 2: rerun shard $held alone, then the merge"

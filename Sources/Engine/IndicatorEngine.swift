@@ -34,8 +34,10 @@ public enum IndicatorEngine {
         let counters = IndicatorCounter(roster: roster, indicators: pipeline.indicators, columns: width,
                                         cacheSlots: pipeline.cacheSlotCount, threads: threads).count()
         lap("count")
-        let hierarchy = AreaHierarchy(ingest: ingest, roster: roster, definition: pipeline.definition)
-        let (numerators, denominators) = hierarchy.rollUp(counters, columns: width)
+        let hierarchy = AreaHierarchy(register: AreaRegister(ingest: ingest, definition: pipeline.definition),
+                                      siteCodes: roster.siteCodes, definition: pipeline.definition)
+        let (numerators, denominators) = AreaHierarchy.rollUp(counters, chains: hierarchy.cellChains(roster),
+                                                              areaCount: hierarchy.areas.count, columns: width)
         let table = IndicatorTable(indicators: pipeline.indicatorDefinitions, areas: hierarchy.areas,
                                    numerators: numerators, denominators: denominators)
         lap("rollup")

@@ -17,17 +17,20 @@ public struct Night: Sendable {
     /// `run.json`, without the warehouse stage (the publisher adds it).
     public var manifest: RunManifest
 
-    public init(inputs: ReportInputs, options: ReportOptions, read: [RunInput], manifest: RunManifest) {
+    /// Every quarantined row of the night, by feed (contract order) then line.
+    public var quarantine: [QuarantineRecord]
+
+    public init(inputs: ReportInputs, options: ReportOptions, read: [RunInput], manifest: RunManifest,
+                quarantine: [QuarantineRecord]) {
         self.inputs = inputs
         self.options = options
         self.read = read
         self.manifest = manifest
+        self.quarantine = quarantine
     }
 
     /// The run date, `YYYY-MM-DD`.
     public var date: String { inputs.runDate }
     /// Every indicator for every area.
     public var table: IndicatorTable { inputs.table }
-    /// Every quarantined row of the night.
-    public var quarantine: [QuarantineRecord] { inputs.ingest.quarantine }
 }

@@ -10,6 +10,9 @@ struct FeedLoader {
     let chunkBytes: Int
     /// Told after each wave of chunks: bytes read, bytes in all, rows read.
     let progress: (@Sendable (Int, Int, Int) -> Void)?
+    /// In a shard run: its counties, and the person IDs of other shards' counties (for person-keyed feeds).
+    var ownership: CountyOwnership? = nil
+    var foreignPersons: KeyIndex? = nil
 
     /// What loading a feed produced.
     struct Outcome {
@@ -18,6 +21,8 @@ struct FeedLoader {
         let quarantine: [QuarantineRecord]
         /// Index of this feed's key, when other feeds refer to it.
         let keyIndex: KeyIndex?
+        /// In a shard run reading `persons.csv`: the person IDs of rows of other shards' counties.
+        let foreignKeys: KeyIndex?
     }
 
     func load(_ file: FeedFile) throws -> Outcome {
@@ -30,7 +35,11 @@ struct FeedLoader {
             }
             let layout = try FeedLayout(schema: schema, header: names, file: file.name, keyIndexes: keyIndexes,
                                          referenceDate: referenceDate)
-            let parser = ChunkParser(bytes: bytes, layout: layout, referenceDate: referenceDate)
+            var parser = ChunkParser(bytes: bytes, layout: layout, referenceDate: referenceDate)
+            if let ownership {
+                parser.placement = RowPlacement(schema: schema, positions: layout.positions, ownership: ownership,
+                                                keyIndexes: keyIndexes, foreignPersons: foreignPersons)
+            }
             var merger = ChunkMerger(layout: layout, parser: parser, firstLine: header.linesPassed + 1,
                                      expectedRows: Self.estimatedRows(bytes, from: header.position))
             var rows = 0
@@ -103,6 +112,7 @@ struct ChunkMerger {
     private var accounting: FeedAccounting
     private var quarantine: [QuarantineRecord] = []
     private let keyIndex: KeyIndex
+    private var foreignKeys: KeyIndex?
     private let builders: [ColumnBuilder]
     private var accepted: Int32 = 0
 
@@ -119,6 +129,11 @@ struct ChunkMerger {
     mutating func merge(_ chunk: ChunkParser.Result) {
         let feed = layout.schema.feed
         accounting.read += chunk.read
+        if !chunk.foreignKeys.isEmpty {
+            let foreign = foreignKeys ?? KeyIndex(expected: chunk.foreignKeys.count * 4)
+            for key in chunk.foreignKeys { _ = foreign.insert(key) }
+            foreignKeys = foreign
+        }
         var pending = chunk.quarantine.map { ($0.localLine, QuarantineRecord(
             feed: feed, line: line + $0.localLine, reason: $0.reason, column: $0.column,
             value: $0.value, message: $0.message)) }
@@ -151,6 +166,7 @@ struct ChunkMerger {
         accounting.accepted = Int(accepted)
         let table = FeedTable(schema: layout.schema, columns: builders.map(\.column))
         return FeedLoader.Outcome(table: table, accounting: accounting, quarantine: quarantine,
-                                  keyIndex: layout.schema.defines == nil ? nil : keyIndex)
+                                  keyIndex: layout.schema.defines == nil ? nil : keyIndex,
+                                  foreignKeys: layout.schema.defines == .person ? (foreignKeys ?? KeyIndex(expected: 16)) : nil)
     }
 }

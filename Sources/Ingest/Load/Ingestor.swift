@@ -17,6 +17,8 @@ public struct IngestOptions: Sendable {
     /// Bytes per parallel parsing chunk (chunks are cut at line breaks; the
     /// result does not depend on it). Small values exercise chunk seams in tests.
     public var chunkBytes = 4 << 20
+    /// A shard run's counties: only their rows are read (nil: every row).
+    public var shard: ShardSelection?
 
     public init(referenceDate: Int32, encodings: [Feed: FeedEncoding] = [:], maxQuarantineShare: Double = 0.05,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -43,6 +45,8 @@ public struct IngestResult: Sendable {
     /// Seconds spent per feed.
     public let seconds: [Feed: Double]
     public let maxQuarantineShare: Double
+    /// In a shard run, the counties it computed (`regions.csv` is read whole).
+    public let ownership: CountyOwnership?
 
     /// The table of a feed.
     public func table(_ feed: Feed) -> FeedTable { tables[feed]! }
@@ -69,17 +73,26 @@ public enum Ingestor {
         var sizes: [Feed: Int] = [:]
         var files: [Feed: FeedFileRead] = [:]
         var seconds: [Feed: Double] = [:]
+        var ownership: CountyOwnership?
+        var foreignPersons: KeyIndex?
         for feed in Feed.allCases {
             let started = Date()
             let path = (folder as NSString).appendingPathComponent(feed.fileName)
             let file = try FeedFile(path: path, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8)
             // The file read must be the one whose header was checked.
             guard file.read.identity == headerIdentities[feed] else { throw IngestError.changedWhileRead(file: feed.fileName) }
-            let loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
+            var loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
                                     workers: max(1, options.threads), keyIndexes: keyIndexes,
                                     chunkBytes: max(1, options.chunkBytes),
                                     progress: options.readProgress.map { report in { @Sendable in report(feed, $0, $1, $2) } })
+            loader.ownership = ownership
+            loader.foreignPersons = foreignPersons
             let outcome = try loader.load(file)
+            if let selection = options.shard, feed == .regions {
+                let registered = outcome.table[Regions.countyCode].sorted()
+                ownership = CountyOwnership(registered: registered, owned: selection.owned(among: registered))
+            }
+            if outcome.foreignKeys != nil { foreignPersons = outcome.foreignKeys }
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)
             quarantine.append(contentsOf: outcome.quarantine)
@@ -91,7 +104,8 @@ public enum Ingestor {
             options.progress?(Self.progressLine(outcome.accounting, bytes: file.size, seconds: elapsed))
         }
         return IngestResult(tables: tables, accounting: accounting, quarantine: quarantine,
-                            fileSizes: sizes, files: files, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare)
+                            fileSizes: sizes, files: files, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare,
+                            ownership: ownership)
     }
 
     private static func progressLine(_ accounting: FeedAccounting, bytes: Int, seconds: Double) -> String {

@@ -13,7 +13,7 @@ WAREHOUSE ?= out/warehouse.sqlite
 SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: all deps test-deps fuzz-smoke bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz test-slurm clean
+.PHONY: all deps test-deps fuzz-smoke bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz test-slurm bench-scale clean
 
 all: report
 
@@ -102,6 +102,10 @@ bench: build bench-deps
 
 bench-province: build bench-deps
 	bash bench/bench_province.sh
+
+# Shard runs, partial sizes and the merge, measured for docs/scale.md (SCALE_PERSONS, SCALE_SHARDS).
+bench-scale: build
+	bash bench/scale.sh
 
 fuzz: deps
 	bash fuzz/run.sh $(SECONDS)

@@ -150,6 +150,7 @@ for ((shard = 0; shard < shards; shard++)); do
     [ "$shard" = "$held" ] || expect_state "${shard_job}_$shard" COMPLETED "shard $shard"
 done
 expect_state "$merge_job" CANCELLED "the merge after a cancelled shard"
+step "night 2: shard $held $(scontrol show job -o "${shard_job}_$held" | grep -o 'ExitCode=[0-9:]*'), the merge $(scontrol show job -o "$merge_job" | grep -o 'Reason=[A-Za-z_]*'), nothing published"
 [ ! -e "$scratch/night2/night" ] || fail "night 2 was published although shard $held was cancelled"
 [ ! -e "$scratch/night2/shards/$held" ] || fail "the cancelled shard left a partial"
 finished=()

@@ -11,7 +11,7 @@
 # 4. submits the night again into a new folder with shard 2 held before it starts (the
 #    BOTTOMLINE_SHARD_HOOK of bottomline-shard.sbatch), cancels it with scancel while it
 #    runs, checks that the merge was cancelled and nothing was published, reruns only shard
-#    2 (submit-night.sh --only 2) and compares again.
+#    2 (submit-night.sh --only 2) and compares again; then merges once more alone (--merge-only).
 # Daemons, jobs and the temporary folder are removed when it ends, failed or not.
 set -euo pipefail
 
@@ -174,3 +174,9 @@ expect_state "${shard_job}_$held" COMPLETED "the rerun shard"
 expect_state "$merge_job" COMPLETED "the merge after the rerun"
 compare_with_reference "$scratch/night2"
 step "night 2: merged figures equal the single run's"
+
+step "night 2: the merge alone again (--merge-only), as after a failed merge"
+eval "$(submit --work "$scratch/night2" --warehouse "$scratch/night2.sqlite" --merge-only)"
+cluster_wait_for "the merge to end" 300 queue_lacks "$merge_job"
+expect_state "$merge_job" COMPLETED "the merge run alone"
+compare_with_reference "$scratch/night2"

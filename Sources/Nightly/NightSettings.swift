@@ -20,6 +20,8 @@ public struct NightSettings: Sendable {
     public var log: @Sendable (String) -> Void
     /// Told while a feed is read: feed, bytes done, bytes in all, rows (live progress on a terminal).
     public var readProgress: (@Sendable (Feed, Int, Int, Int) -> Void)?
+    /// Whether a feed may be a symbolic link to a file outside the data folder.
+    public var allowOutsideLinks = false
 
     public init(pipeline: String, data: String, date: String, threads: Int, out: String, warehouse: String?,
                 report: ReportOptions = ReportOptions(), log: @escaping @Sendable (String) -> Void,

@@ -15,6 +15,8 @@ public struct NightlyCheck {
     public let out: String?
     public let log: @Sendable (String) -> Void
     public let readProgress: (@Sendable (Feed, Int, Int, Int) -> Void)?
+    /// Whether a feed may be a symbolic link to a file outside the data folder.
+    public var allowOutsideLinks = false
 
     public init(pipeline: String, data: String, date: String, threads: Int, out: String?,
                 log: @escaping @Sendable (String) -> Void, readProgress: (@Sendable (Feed, Int, Int, Int) -> Void)?) {
@@ -43,7 +45,8 @@ public struct NightlyCheck {
         let ingest: IngestResult
         do {
             ingest = try Ingestor.load(folder: data, options: Self.ingestOptions(
-                threads, referenceDate: referenceDate, pipeline: definition, log: log, readProgress: readProgress))
+                threads, referenceDate: referenceDate, pipeline: definition, allowOutsideLinks: allowOutsideLinks,
+                log: log, readProgress: readProgress))
         } catch {
             log("error: \(error)")
             return ("", .feedUnreadable)
@@ -68,11 +71,14 @@ public struct NightlyCheck {
 
     /// Ingest settings from the pipeline file, with the log line per feed and live progress.
     static func ingestOptions(_ threads: Int, referenceDate: Int32, pipeline: PipelineDefinition,
-                              log: @escaping @Sendable (String) -> Void,
+                              allowOutsideLinks: Bool, log: @escaping @Sendable (String) -> Void,
                               readProgress: (@Sendable (Feed, Int, Int, Int) -> Void)?) -> IngestOptions {
         var options = IngestOptions(referenceDate: referenceDate, encodings: pipeline.encodings,
                                     maxQuarantineShare: pipeline.maxQuarantineShare, threads: threads, progress: log)
         options.readProgress = readProgress
+        options.feedsThatMayBeEmpty = pipeline.feedsThatMayBeEmpty
+        options.provinceCode = pipeline.provinceCode
+        options.allowOutsideLinks = allowOutsideLinks
         return options
     }
 }

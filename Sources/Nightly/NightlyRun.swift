@@ -111,7 +111,7 @@ public struct NightlyRun {
         do {
             var options = NightlyCheck.ingestOptions(
                 settings.threads, referenceDate: referenceDate, pipeline: pipeline.definition,
-                log: settings.log, readProgress: settings.readProgress)
+                allowOutsideLinks: settings.allowOutsideLinks, log: settings.log, readProgress: settings.readProgress)
             options.shard = shard
             return try Ingestor.load(folder: settings.data, options: options)
         } catch {

@@ -14,8 +14,9 @@ struct CheckCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let check = NightlyCheck(pipeline: options.pipeline, data: options.data, date: options.date,
+        var check = NightlyCheck(pipeline: options.pipeline, data: options.data, date: options.date,
                                  threads: options.threads, out: out, log: logLine, readProgress: options.readProgress)
+        check.allowOutsideLinks = options.allowOutsideLinks
         let (report, status) = check.execute()
         print(report, terminator: "")
         if status != .success { throw ExitCode(status.rawValue) }

@@ -17,6 +17,9 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Worker threads (default: the active processors).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Read feeds that are symbolic links to files outside the data folder (refused otherwise).")
+    var allowOutsideLinks = false
+
     /// Live progress of a feed's reading, on a terminal only.
     var readProgress: (@Sendable (Feed, Int, Int, Int) -> Void)? {
         let progress = TerminalProgress()

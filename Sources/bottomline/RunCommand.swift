@@ -84,9 +84,10 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(ExitStatus.pipelineError.rawValue)
         }
         let report = ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding, countyMap: map)
-        let settings = NightSettings(pipeline: options.pipeline, data: options.data, date: options.date,
+        var settings = NightSettings(pipeline: options.pipeline, data: options.data, date: options.date,
                                      threads: options.threads, out: out, warehouse: warehouse, report: report,
                                      log: logLine, readProgress: options.readProgress)
+        settings.allowOutsideLinks = options.allowOutsideLinks
         let outcome = try selection().map { ShardRun(settings: settings, selection: $0).execute() }
             ?? NightlyRun(settings: settings).execute()
         if outcome != .success { throw ExitCode(outcome.rawValue) }

@@ -67,6 +67,7 @@ import Testing
         let text = try EngineHarness.guizhouText()
             .replacingOccurrences(of: "\nclues:\n", with: "\n" + extra + "\n")
             .replacingOccurrences(of: "  person:\n", with: "  person:\n    sum_age: age - 0\n")
+            .replacingOccurrences(of: "{ encoding: utf8 }", with: "{ encoding: utf8, may_be_empty: true }")
         let pipeline = try PipelineFile.parse(text, file: "leap.yaml")
         let folder = try LeapFolder.make()
         defer { try? FileManager.default.removeItem(atPath: folder) }

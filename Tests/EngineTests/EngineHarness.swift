@@ -11,7 +11,9 @@ enum EngineHarness {
     static func run(folder: String, pipeline: PipelineDefinition, date: String = "2026-11-28", threads: Int = 2) throws -> EngineResult {
         let day = DayNumber.parse(date)!
         let compiled = try CompiledPipeline.compile(pipeline, referenceDate: day)
-        let ingest = try Ingestor.load(folder: folder, options: IngestOptions(referenceDate: day, threads: threads))
+        var options = IngestOptions(referenceDate: day, threads: threads)
+        options.feedsThatMayBeEmpty = pipeline.feedsThatMayBeEmpty
+        let ingest = try Ingestor.load(folder: folder, options: options)
         return IndicatorEngine.run(compiled, ingest: ingest, referenceDate: day, threads: threads)
     }
 

@@ -41,9 +41,9 @@ enum FuzzSetting {
     static let keyIndexes: [KeySpace: KeyIndex] = {
         var indexes: [KeySpace: KeyIndex] = [:]
         for (feed, text) in prerequisites {
-            let path = write(Array(text.utf8), as: feed.fileName)
+            write(Array(text.utf8), as: feed.fileName)
             do {
-                let file = try FeedFile(path: path, name: feed.fileName, encoding: .utf8)
+                let file = try FeedFile(folder: folder, name: feed.fileName, encoding: .utf8)
                 let loader = FeedLoader(schema: feed.schema, referenceDate: referenceDate, workers: 1,
                                         keyIndexes: indexes, chunkBytes: 1 << 20, progress: nil)
                 let outcome = try loader.load(file)
@@ -56,6 +56,7 @@ enum FuzzSetting {
         return indexes
     }()
 
+    @discardableResult
     static func write(_ bytes: [UInt8], as name: String) -> String {
         let path = folder + "/" + name
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -98,7 +99,8 @@ struct FuzzOutcome: Equatable {
 
 func fuzzLoad(_ path: String, feed: Feed, encoding: FeedEncoding, chunkBytes: Int) -> FuzzOutcome {
     do {
-        let file = try FeedFile(path: path, name: feed.fileName, encoding: encoding)
+        let name = String(path.split(separator: "/").last ?? "")
+        let file = try FeedFile(folder: FuzzSetting.folder, name: name, encoding: encoding)
         let loader = FeedLoader(schema: feed.schema, referenceDate: FuzzSetting.referenceDate, workers: 1,
                                 keyIndexes: FuzzSetting.keyIndexes, chunkBytes: chunkBytes, progress: nil)
         let outcome = try loader.load(file)

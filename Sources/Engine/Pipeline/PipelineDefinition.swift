@@ -132,6 +132,10 @@ public struct PipelineDefinition: Sendable {
     public let provinceName: String
     public let parameters: [Parameter]
     public let encodings: [Feed: FeedEncoding]
+    /// Feeds that may have no data rows (`may_be_empty: true` under `feeds:`).
+    public var feedsThatMayBeEmpty: Set<Feed> = []
+    /// The province's two-digit code (`province: code:`), when given.
+    public var provinceCode: String?
     public let derived: [DerivedFieldDefinition]
     public let indicators: [IndicatorSpecification]
     public let clues: ClueSpecification?

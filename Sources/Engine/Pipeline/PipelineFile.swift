@@ -31,10 +31,10 @@ public enum PipelineFile {
         let top = try reader.mapping(root, allowed: ["name", "province", "parameters", "feeds", "derived", "indicators", "clues",
                                                         "groups", "sites", "lists", "evaluation"])
         let name = try reader.string(top.required("name"))
-        let province = try reader.mapping(top.required("province"), allowed: ["name"])
+        let province = try reader.mapping(top.required("province"), allowed: ["name", "code"])
         let provinceName = try reader.string(province.required("name"))
         let parameters = try top["parameters"].map(reader.parameters) ?? []
-        let encodings = try top["feeds"].map(reader.encodings) ?? [:]
+        let feeds = try top["feeds"].map(reader.feedSettings)
         let derived = try top["derived"].map(reader.derivedFields) ?? []
         guard let indicatorList = top["indicators"] else {
             throw reader.error(at: top.node, "the pipeline needs an 'indicators' list")
@@ -42,7 +42,9 @@ public enum PipelineFile {
         let indicators = try reader.indicators(indicatorList)
         let clues = try top["clues"].map(reader.clues)
         var definition = PipelineDefinition(file: file, name: name, provinceName: provinceName, parameters: parameters,
-                                            encodings: encodings, derived: derived, indicators: indicators, clues: clues)
+                                            encodings: feeds?.encodings ?? [:], derived: derived, indicators: indicators, clues: clues)
+        definition.feedsThatMayBeEmpty = feeds?.mayBeEmpty ?? []
+        definition.provinceCode = try province["code"].map(reader.provinceCode)
         definition.groups = try top["groups"].map(reader.groups) ?? []
         definition.siteNames = try top["sites"].map(reader.siteNames) ?? [:]
         definition.lists = try top["lists"].map(reader.lists) ?? []

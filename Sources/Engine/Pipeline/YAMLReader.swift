@@ -102,22 +102,34 @@ struct YAMLReader {
         }
     }
 
-    func encodings(_ node: Node) throws -> [Feed: FeedEncoding] {
-        var result: [Feed: FeedEncoding] = [:]
+    /// The `feeds:` section: each feed's encoding, and the feeds marked `may_be_empty: true`.
+    func feedSettings(_ node: Node) throws -> (encodings: [Feed: FeedEncoding], mayBeEmpty: Set<Feed>) {
+        var encodings: [Feed: FeedEncoding] = [:]
+        var mayBeEmpty: Set<Feed> = []
         for entry in try mapping(node).entries {
             guard let feed = Feed(rawValue: entry.key) else {
                 throw error(at: entry.keyNode, "unknown feed '\(entry.key)'; the feeds are: \(Feed.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let settings = try mapping(entry.value, allowed: ["encoding"])
+            let settings = try mapping(entry.value, allowed: ["encoding", "may_be_empty"])
             if let encodingNode = settings["encoding"] {
                 let name = try string(encodingNode)
                 guard let encoding = FeedEncoding(rawValue: name) else {
                     throw error(at: encodingNode, "unknown encoding '\(name)'; expected utf8 or gb18030")
                 }
-                result[feed] = encoding
+                encodings[feed] = encoding
             }
+            if let emptyNode = settings["may_be_empty"], try flag(emptyNode) { mayBeEmpty.insert(feed) }
         }
-        return result
+        return (encodings, mayBeEmpty)
+    }
+
+    /// The province's two-digit code (`province: code:`), the first two digits of its county codes.
+    func provinceCode(_ node: Node) throws -> String {
+        let code = try string(node)
+        guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw error(at: node, "expected the province's two-digit code in quotes, e.g. '52' for Guizhou")
+        }
+        return code
     }
 
     func entity(_ node: Node) throws -> Entity {

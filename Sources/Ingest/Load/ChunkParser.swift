@@ -40,6 +40,8 @@ struct ChunkParser {
         var quarantine: [PendingQuarantine] = []
         /// In a shard run, the person IDs of `persons.csv` rows of other shards' counties.
         var foreignKeys: [Int64] = []
+        /// In a shard run, the rows of other shards' counties (skipped, in no accounting).
+        var otherShardRows = 0
         var read = 0
         /// Where the chunk stopped reading (the start of the next chunk's first record).
         var stop = 0
@@ -72,7 +74,10 @@ struct ChunkParser {
             case .end:
                 break reading
             case .malformed(let line, let byteStart, let problem):
-                if let placement, !placement.ownsMalformed { continue reading }
+                if let placement, !placement.ownsMalformed {
+                    result.otherShardRows += 1
+                    continue reading
+                }
                 result.read += 1
                 let message = problem == .unclosedQuote
                     ? "a quoted field is never closed; reading resumed on the next line"
@@ -86,6 +91,7 @@ struct ChunkParser {
                        let key = placement.personKey(bytes, scanner.fields[position], referenceDate) {
                         result.foreignKeys.append(key)
                     }
+                    result.otherShardRows += 1
                     continue reading
                 }
                 result.read += 1

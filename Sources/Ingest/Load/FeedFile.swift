@@ -18,13 +18,10 @@ final class FeedFile {
     /// Where the text starts (after a byte-order mark).
     private(set) var textStart = 0
 
-    init(path: String, name: String, encoding: FeedEncoding) throws {
+    /// Reads the feed file `name` of `folder` (see `FeedPath` for what is refused).
+    init(folder: String, name: String, encoding: FeedEncoding, allowOutsideLinks: Bool = false) throws {
         self.name = name
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { throw IngestError.missingFile(file: name) }
-            throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
-        }
+        let descriptor = try FeedPath.open(folder: folder, name: name, allowOutsideLinks: allowOutsideLinks)
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {

@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,34 +14,45 @@ enum FeedHeader {
     /// The column names of the file's first line (header names are ASCII in
     /// every encoding the contract allows, so no decoding is needed), and the
     /// file's identity before it was read (the load checks that it still holds).
-    /// - Throws: `IngestError` when the file is missing, unreadable or empty.
-    static func names(path: String, file: String) throws -> (names: [String], identity: FileIdentity) {
-        guard FileManager.default.fileExists(atPath: path) else { throw IngestError.missingFile(file: file) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError.unreadableFile(file: file, reason: "permission denied")
-        }
-        defer { try? handle.close() }
+    /// - Throws: `IngestError` when the file is missing, not a regular file, unreadable,
+    ///   empty, not in its declared encoding, or its header is malformed.
+    static func names(folder: String, file: String, encoding: FeedEncoding,
+                      allowOutsideLinks: Bool) throws -> (names: [String], identity: FileIdentity) {
+        let descriptor = try FeedPath.open(folder: folder, name: file, allowOutsideLinks: allowOutsideLinks)
+        defer { close(descriptor) }
         var status = stat()
-        guard fstat(handle.fileDescriptor, &status) == 0 else {
-            throw IngestError.unreadableFile(file: file, reason: String(cString: strerror(errno)))
+        guard fstat(descriptor, &status) == 0 else {
+            throw IngestError.unreadableFile(file: file, reason: SystemErrorText.describe(errno: errno))
         }
         let identity = FileIdentity(status)
-        let data: Data
-        do {
-            data = try handle.read(upToCount: window) ?? Data()
-        } catch {
-            throw IngestError.unreadableFile(file: file, reason: error.localizedDescription)
+        var bytes = [UInt8](repeating: 0, count: window)
+        var count = 0
+        while count < window {
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, window - count) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { throw IngestError.unreadableFile(file: file, reason: SystemErrorText.describe(errno: errno)) }
+            if got == 0 { break }
+            count += got
         }
-        guard !data.isEmpty else { throw IngestError.emptyFile(file: file) }
-        let bytes = [UInt8](data)
+        bytes.removeSubrange(count...)
+        guard !bytes.isEmpty else { throw IngestError.emptyFile(file: file) }
+        try EncodingCheck.check(bytes, declared: encoding, file: file)
         // A byte-order mark: UTF-8, or GB18030's (U+FEFF encoded in four bytes).
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : bytes.starts(with: [0x84, 0x31, 0x95, 0x33]) ? 4 : 0
         let names = try bytes.withUnsafeBufferPointer { buffer -> [String] in
             var scanner = RecordScanner(bytes: buffer, start: start, limit: buffer.count, expectedFields: 16)
-            guard case .record = scanner.next() else { throw IngestError.emptyFile(file: file) }
-            return (0..<scanner.fieldCount).map { i in
-                let span = scanner.fields[i]
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]), as: UTF8.self)
+            switch scanner.next() {
+            case .end:
+                throw IngestError.emptyFile(file: file)
+            case .malformed(_, _, .unclosedQuote):
+                throw IngestError.malformedHeader(file: file, problem: "opens a quote that is never closed")
+            case .malformed(_, _, .textAfterClosingQuote):
+                throw IngestError.malformedHeader(file: file, problem: "has text after a closing quote")
+            case .record:
+                return (0..<scanner.fieldCount).map { i in
+                    let span = scanner.fields[i]
+                    return String(decoding: UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]), as: UTF8.self)
+                }
             }
         }
         return (names, identity)
@@ -52,16 +62,19 @@ enum FeedHeader {
     /// - Throws: `IngestError.missingColumns` naming every missing column of every
     ///   feed (and the feeds missing whole) when some header lacks a column — a
     ///   folder of another contract version; else `missingFile` for the first
-    ///   missing feed; `emptyFile` or `unreadableFile` as found.
+    ///   missing feed; `duplicateColumns` and the errors of `names` as found.
     /// - Returns: each feed's file identity when its header was read.
-    static func checkColumns(folder: String) throws -> [Feed: FileIdentity] {
+    static func checkColumns(folder: String, encodings: [Feed: FeedEncoding],
+                             allowOutsideLinks: Bool) throws -> [Feed: FileIdentity] {
         var missing: [MissingColumns] = []
         var identities: [Feed: FileIdentity] = [:]
         for feed in Feed.allCases {
-            let path = (folder as NSString).appendingPathComponent(feed.fileName)
             do {
-                let header = try names(path: path, file: feed.fileName)
+                let header = try names(folder: folder, file: feed.fileName, encoding: encodings[feed] ?? .utf8,
+                                       allowOutsideLinks: allowOutsideLinks)
                 identities[feed] = header.identity
+                let repeated = feed.schema.repeatedColumns(in: header.names)
+                if !repeated.isEmpty { throw IngestError.duplicateColumns(file: feed.fileName, columns: repeated) }
                 let absent = feed.schema.missingColumns(in: header.names)
                 if !absent.isEmpty { missing.append(MissingColumns(file: feed.fileName, columns: absent)) }
             } catch IngestError.missingFile {
@@ -79,5 +92,10 @@ extension FeedSchema {
     func missingColumns(in header: [String]) -> [String] {
         let present = Set(header)
         return fields.map(\.name).filter { !present.contains($0) }
+    }
+
+    /// The contract columns that `header` names more than once, in contract order.
+    func repeatedColumns(in header: [String]) -> [String] {
+        fields.map(\.name).filter { name in header.lazy.filter { $0 == name }.count > 1 }
     }
 }

@@ -23,6 +23,8 @@ struct FeedLoader {
         let keyIndex: KeyIndex?
         /// In a shard run reading `persons.csv`: the person IDs of rows of other shards' counties.
         let foreignKeys: KeyIndex?
+        /// In a shard run, the rows of other shards' counties that were skipped.
+        let otherShardRows: Int
     }
 
     func load(_ file: FeedFile) throws -> Outcome {
@@ -113,6 +115,7 @@ struct ChunkMerger {
     private var quarantine: [QuarantineRecord] = []
     private let keyIndex: KeyIndex
     private var foreignKeys: KeyIndex?
+    private var otherShardRows = 0
     private let builders: [ColumnBuilder]
     private var accepted: Int32 = 0
 
@@ -129,6 +132,7 @@ struct ChunkMerger {
     mutating func merge(_ chunk: ChunkParser.Result) {
         let feed = layout.schema.feed
         accounting.read += chunk.read
+        otherShardRows += chunk.otherShardRows
         if !chunk.foreignKeys.isEmpty {
             let foreign = foreignKeys ?? KeyIndex(expected: chunk.foreignKeys.count * 4)
             for key in chunk.foreignKeys { _ = foreign.insert(key) }
@@ -167,6 +171,7 @@ struct ChunkMerger {
         let table = FeedTable(schema: layout.schema, columns: builders.map(\.column))
         return FeedLoader.Outcome(table: table, accounting: accounting, quarantine: quarantine,
                                   keyIndex: layout.schema.defines == nil ? nil : keyIndex,
-                                  foreignKeys: layout.schema.defines == .person ? (foreignKeys ?? KeyIndex(expected: 16)) : nil)
+                                  foreignKeys: layout.schema.defines == .person ? (foreignKeys ?? KeyIndex(expected: 16)) : nil,
+                                  otherShardRows: otherShardRows)
     }
 }

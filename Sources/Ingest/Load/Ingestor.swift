@@ -19,6 +19,13 @@ public struct IngestOptions: Sendable {
     public var chunkBytes = 4 << 20
     /// A shard run's counties: only their rows are read (nil: every row).
     public var shard: ShardSelection?
+    /// Feeds that may have a header and no data rows (others with no rows fail the run).
+    public var feedsThatMayBeEmpty: Set<Feed> = []
+    /// Whether a feed may be a symbolic link to a file outside the data folder.
+    public var allowOutsideLinks = false
+    /// The province's two-digit code: every county of `regions.csv` must start with it
+    /// (nil: with the code of most counties).
+    public var provinceCode: String?
 
     public init(referenceDate: Int32, encodings: [Feed: FeedEncoding] = [:], maxQuarantineShare: Double = 0.05,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -62,10 +69,13 @@ public struct IngestResult: Sendable {
 /// references are checked against the accepted rows of the feeds before it.
 public enum Ingestor {
     /// Reads and checks every feed of `folder`.
-    /// - Throws: `IngestError` when a feed is missing, empty or lacks a required
-    ///   column; missing columns are checked for every feed before any row is read.
+    /// - Throws: `IngestError` when a feed is missing, not a regular file, empty, in
+    ///   another encoding, lacks a required column or names one twice (checked for
+    ///   every feed before any row is read), has no data rows, or when the registers
+    ///   contradict each other.
     public static func load(folder: String, options: IngestOptions) throws -> IngestResult {
-        let headerIdentities = try FeedHeader.checkColumns(folder: folder)
+        let headerIdentities = try FeedHeader.checkColumns(folder: folder, encodings: options.encodings,
+                                                           allowOutsideLinks: options.allowOutsideLinks)
         var tables: [Feed: FeedTable] = [:]
         var accounting: [FeedAccounting] = []
         var quarantine: [QuarantineRecord] = []
@@ -77,8 +87,8 @@ public enum Ingestor {
         var foreignPersons: KeyIndex?
         for feed in Feed.allCases {
             let started = Date()
-            let path = (folder as NSString).appendingPathComponent(feed.fileName)
-            let file = try FeedFile(path: path, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8)
+            let file = try FeedFile(folder: folder, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8,
+                                    allowOutsideLinks: options.allowOutsideLinks)
             // The file read must be the one whose header was checked.
             guard file.read.identity == headerIdentities[feed] else { throw IngestError.changedWhileRead(file: feed.fileName) }
             var loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
@@ -93,6 +103,11 @@ public enum Ingestor {
                 ownership = CountyOwnership(registered: registered, owned: selection.owned(among: registered))
             }
             if outcome.foreignKeys != nil { foreignPersons = outcome.foreignKeys }
+            // A shard judges an empty feed by the whole file, its rows and those of other shards.
+            if outcome.accounting.read + outcome.otherShardRows == 0 && !options.feedsThatMayBeEmpty.contains(feed) {
+                throw IngestError.noDataRows(file: feed.fileName)
+            }
+            if feed == .regions { try RegisterCheck.checkRegions(outcome.table, provinceCode: options.provinceCode) }
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)
             quarantine.append(contentsOf: outcome.quarantine)
@@ -113,5 +128,7 @@ public enum Ingestor {
         let rate = seconds > 0 ? megabytes / seconds : 0
         return "ingest \(accounting.feed.fileName): \(accounting.read) rows, \(accounting.quarantined) quarantined, "
             + String(format: "%.1f MB in %.2f s (%.0f MB/s)", megabytes, seconds, rate)
+            + (accounting.extraColumns.isEmpty ? ""
+                : "; columns not in the contract, ignored: " + EchoedInput.list(accounting.extraColumns))
     }
 }

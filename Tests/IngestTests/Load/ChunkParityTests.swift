@@ -43,7 +43,7 @@ import TestSupport
 
         let counties = (103...110).map { "520\($0)" }
         for (i, county) in counties.enumerated() {
-            add(.regions, "520100,\(quotedText("贵阳")),\(county),\(quotedText("县\(i)")),\(i % 2)")
+            add(.regions, "520100,贵阳市,\(county),\(quotedText("县\(i)")),\(i % 2)")
         }
         var villages: [String] = [FeedFolderWriter.village]
         for n in 0..<240 {

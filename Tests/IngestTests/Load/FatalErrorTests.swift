@@ -4,11 +4,11 @@ import TestSupport
 
 /// Problems that stop the load: they name the file (and column) and say what to do.
 @Suite struct FatalErrorTests {
-    static func loadError(_ writer: FeedFolderWriter) throws -> IngestError? {
+    static func loadError(_ writer: FeedFolderWriter, options: IngestOptions = testOptions()) throws -> IngestError? {
         let folder = try TemporaryFolder("ingest-fatal")
         try writer.write(to: folder)
         do {
-            _ = try Ingestor.load(folder: folder.path, options: testOptions())
+            _ = try Ingestor.load(folder: folder.path, options: options)
             return nil
         } catch let error as IngestError {
             return error
@@ -89,11 +89,16 @@ import TestSupport
         #expect(error?.description.contains("export it again") == true)
     }
 
-    @Test func headerOnlyIsAnEmptyFeedNotAnError() throws {
+    @Test func headerOnlyFeedIsRefusedUnlessThePipelineAllowsIt() throws {
         var writer = FeedFolderWriter()
         writer[.employment] = []
         writer.endsWithLineEnd = false
-        let result = try ingest(writer)
+        let error = try Self.loadError(writer)
+        #expect(error == .noDataRows(file: "employment.csv"))
+        #expect(error?.description.contains("may_be_empty: true") == true)
+        var options = testOptions()
+        options.feedsThatMayBeEmpty = [.employment]
+        let result = try ingest(writer, options: options)
         #expect(result.accounting(.employment).read == 0)
         #expect(result.passes)
     }

@@ -36,17 +36,32 @@ import TestSupport
         #expect(result.table(.villages)[Villages.villageName] == ["花果园村", "遵义村"])
     }
 
-    @Test func gb18030BytesReadAsUTF8AreInvalidEncoding() throws {
+    @Test func gb18030FileDeclaredUTF8IsRefusedNamingGB18030() throws {
         var writer = FeedFolderWriter()
         writer.files[.villages] = GB18030Encoding.encode(Self.villagesText(["遵义村"]))
+        let error = try FatalErrorTests.loadError(writer)
+        #expect(error == .wrongEncoding(file: "villages.csv", declared: .utf8, likely: "GB18030"))
+        #expect(error?.description.contains("to gb18030") == true)
+    }
+
+    @Test func utf8FileDeclaredGB18030IsRefusedNamingUTF8() throws {
+        var writer = FeedFolderWriter()
+        writer.files[.regions] = Array("prefecture_code,prefecture_name,county_code,county_name,key_county\n520200,六盘水市,520201,钟山区,0\n520100,贵阳市,520102,南明区,0\n".utf8)
+        let error = try FatalErrorTests.loadError(writer, options: testOptions(encodings: [.regions: .gb18030]))
+        #expect(error == .wrongEncoding(file: "regions.csv", declared: .gb18030, likely: "UTF-8"))
+        #expect(error?.description.contains("to utf8") == true)
+    }
+
+    /// A UTF-8 file with one row of GB18030 bytes is read: only that row is quarantined.
+    @Test func gb18030BytesInOneRowOfAUTF8FileAreInvalidEncoding() throws {
+        var writer = FeedFolderWriter()
+        writer.rawRows[.villages, default: []].append(
+            Array("\(CSVReadingTests.villageCode(2)),".utf8) + GB18030Encoding.encode("遵义村")
+                + Array(",\(FeedFolderWriter.township),花果园街道,\(FeedFolderWriter.county)".utf8))
         let result = try ingest(writer)
-        // Line 2 (the default row) and line 3 both hold Chinese text; the default
-        // household then refers to a village that is not there.
-        let villages = result.quarantine(.villages)
-        #expect(villages.map(\.line) == [2, 3])
-        #expect(villages.allSatisfy { $0.reason == .invalidEncoding && $0.column == "village_name" })
-        #expect(villages.first?.message.contains("gb18030") == true)
-        #expect(result.quarantine(.households).map(\.reason) == [.unknownVillage])
+        #expect(result.quarantine(.villages).map(\.line) == [3])
+        #expect(result.quarantine(.villages).allSatisfy { $0.reason == .invalidEncoding && $0.column == "village_name" })
+        #expect(result.quarantine(.villages).first?.message.contains("gb18030") == true)
     }
 
     @Test func invalidGB18030SequenceQuarantinesOnlyItsRow() throws {

@@ -2,7 +2,8 @@ import Ingest
 
 extension HouseholdFacts {
     /// Gathers tonight's facts from the roster and evaluates the hard signals, in parallel batches.
-    init(roster: Roster, ingest: IngestResult, signals: [(ClueSignal, VectorNode)], cacheSlots: Int, threads: Int) {
+    init(roster: Roster, ingest: IngestResult, signals: [(ClueSignal, any VectorNode)], columns: [ColumnValues],
+         cacheSlots: Int, threads: Int) {
         let households = ingest.table(.households), persons = ingest.table(.persons)
         let villagesTable = ingest.table(.villages), regions = ingest.table(.regions)
         let rows = roster.householdFeedRow.map(Int.init)
@@ -31,14 +32,14 @@ extension HouseholdFacts {
             clueDate: sorted(households[Households.clueDate]), inclusionDate: sorted(households[Households.inclusionDate]),
             eliminationDate: sorted(households[Households.eliminationDate]),
             income: sorted(households[Households.incomePerCapita]), members: members,
-            signalBits: Self.evaluate(signals, roster: roster, cacheSlots: cacheSlots, threads: threads), heads: heads,
+            signalBits: Self.evaluate(signals, roster: roster, columns: columns, cacheSlots: cacheSlots, threads: threads), heads: heads,
             villageCodes: villagesTable[Villages.villageCode], villageNames: villagesTable[Villages.villageName],
             villageCounties: villagesTable[Villages.countyCode].map { countyCodes[Int($0)] })
     }
 
     /// Each household's hard-signal bits.
-    private static func evaluate(_ signals: [(ClueSignal, VectorNode)], roster: Roster, cacheSlots: Int,
-                                 threads: Int) -> [UInt16] {
+    private static func evaluate(_ signals: [(ClueSignal, any VectorNode)], roster: Roster, columns: [ColumnValues],
+                                 cacheSlots: Int, threads: Int) -> [UInt16] {
         let batch = 2048
         let count = roster.householdCount
         guard !signals.isEmpty else { return [UInt16](repeating: 0, count: count) }
@@ -47,7 +48,7 @@ extension HouseholdFacts {
             roster.memberStart.withUnsafeBufferPointer { memberStart in
                 nonisolated(unsafe) let links = (personHousehold.baseAddress!, memberStart.baseAddress!)
                 return parallelMap(count: pieces, workers: threads) { piece -> [UInt16] in
-                    let context = EvaluationContext(personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
+                    let context = EvaluationContext(columns: columns, personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
                                                     cache: BatchCache(slots: cacheSlots))
                     let rows = (piece * batch)..<min(count, (piece + 1) * batch)
                     var bits = [UInt16](repeating: 0, count: rows.count)

@@ -88,7 +88,7 @@ extension CompiledPipeline {
 extension CompiledPipeline {
     /// The early warning's hard signals as household programs; its outlier indicators must be indicators of the file.
     static func compileEarlyWarning(_ definition: PipelineDefinition, _ indicators: [CompiledIndicator],
-                                    _ compiler: Compiler) throws -> [(ClueSignal, VectorNode)] {
+                                    _ compiler: Compiler) throws -> [(ClueSignal, any VectorNode)] {
         guard let warning = definition.earlyWarning else { return [] }
         let ids = Set(indicators.flatMap(\.definitions).map(\.id))
         for (name, location) in zip(warning.outlierIndicators, warning.outlierLocations) where !ids.contains(name) {

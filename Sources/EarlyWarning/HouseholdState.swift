@@ -46,7 +46,6 @@ public struct HouseholdState: Equatable, Sendable {
                   village: Int64(bitPattern: read(8, 8)), clueDate: Int32(bitPattern: UInt32(read(16, 4))),
                   income: Int64(bitPattern: read(20, 8)))
     }
-    }
 }
 
 /// The words of the contract the early warning reads, as their stored positions.

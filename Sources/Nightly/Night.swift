@@ -29,5 +29,5 @@ public struct Night: Sendable {
     /// Every indicator for every area.
     public var table: IndicatorTable { inputs.table }
     /// Every quarantined row of the night.
-    public var quarantine: [QuarantineRecord] { inputs.ingest.quarantine }
+    public var quarantine: QuarantineLog { inputs.ingest.quarantine }
 }

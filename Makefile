@@ -13,7 +13,7 @@ WAREHOUSE ?= out/warehouse.sqlite
 SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: all deps test-deps fuzz-smoke bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz clean
+.PHONY: all deps test-deps fuzz-smoke bench-deps build test lint check report report-pdf check-office sample nightly bench bench-province fuzz test-slurm bench-scale clean
 
 all: report
 
@@ -48,11 +48,19 @@ test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 	$(MAKE) fuzz-smoke
+	$(MAKE) test-slurm
 
 # A short fuzz run: the fuzz target is built with the package (a target that no longer builds fails
 # the build), replays fuzz/corpus/ and mutates it at random for FUZZ_SMOKE_SECONDS. `make fuzz` runs libFuzzer.
 fuzz-smoke:
 	$$($(SWIFT) build --show-bin-path)/BottomlineFuzz fuzz/corpus --seconds $(FUZZ_SMOKE_SECONDS)
+
+# The Slurm deployment (deploy/slurm) on a real single-node cluster started on this machine
+# (slurm-wlm and munge installed when missing): 4 shards of two generated provinces, the merge,
+# a cancelled shard rerun; the merged figures are compared with one run. Uses the debug build.
+test-slurm: deps
+	$(SWIFT) build --product bottomline
+	bash deploy/slurm/test-cluster.sh "$$($(SWIFT) build --show-bin-path)/bottomline"
 
 # Style check against .swift-format (4 spaces, 120 columns). Warnings are listed, not fatal;
 # a broken configuration or a file swift-format cannot parse fails.
@@ -94,6 +102,10 @@ bench: build bench-deps
 
 bench-province: build bench-deps
 	bash bench/bench_province.sh
+
+# Shard runs, partial sizes and the merge, measured for docs/scale.md (SCALE_PERSONS, SCALE_SHARDS).
+bench-scale: build
+	bash bench/scale.sh
 
 fuzz: deps
 	bash fuzz/run.sh $(SECONDS)

@@ -9,6 +9,9 @@ public enum ExitStatus: Int32, Sendable {
     case feedRejected = 4
     case warehouseBusy = 5
     case outputFailed = 6
+    /// `merge`: the partials do not fit together (another pipeline, date,
+    /// contract or feeds; a county missing or computed twice).
+    case partialsDoNotFit = 7
     /// Stopped by Ctrl-C (SIGINT): 128 + 2.
     case interrupted = 130
     /// Stopped by SIGTERM (`kill`, a shutdown): 128 + 15.

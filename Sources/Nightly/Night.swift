@@ -17,17 +17,21 @@ public struct Night: Sendable {
     /// `run.json`, without the warehouse stage (the publisher adds it).
     public var manifest: RunManifest
 
-    public init(inputs: ReportInputs, options: ReportOptions, read: [RunInput], manifest: RunManifest) {
+    /// Every quarantined row of the night, by feed (contract order) then line (a run's
+    /// `QuarantineLog` on disk, or the records merged from shards).
+    public var quarantine: any Sequence<QuarantineRecord> & Sendable
+
+    public init(inputs: ReportInputs, options: ReportOptions, read: [RunInput], manifest: RunManifest,
+                quarantine: any Sequence<QuarantineRecord> & Sendable) {
         self.inputs = inputs
         self.options = options
         self.read = read
         self.manifest = manifest
+        self.quarantine = quarantine
     }
 
     /// The run date, `YYYY-MM-DD`.
     public var date: String { inputs.runDate }
     /// Every indicator for every area.
     public var table: IndicatorTable { inputs.table }
-    /// Every quarantined row of the night.
-    public var quarantine: QuarantineLog { inputs.ingest.quarantine }
 }

@@ -50,7 +50,7 @@ public struct NightlyRun {
                                              threads: settings.threads)
             for (stage, seconds) in result.stageSeconds { log(String(format: "  engine %@: %.3f s", stage, seconds)) }
             clock.lap("engine")
-            let history = try warehouse.flatMap { try earlierNights($0, table: result.table) }
+            let history = try warehouse.flatMap { try Self.earlierNights($0, before: settings.date, table: result.table) }
             let inputs = ReportInputs(table: result.table, ingest: ingest, clues: result.clues, runDate: settings.date,
                                       history: history, lists: result.lists, evaluation: result.evaluation)
             let countyCodes = result.table.areaIndices(at: .county).map { result.table.areas[$0].code }
@@ -67,7 +67,8 @@ public struct NightlyRun {
                                       bytes: $1.bytes, sha256: $1.sha256)
                 },
                 stages: clock.stages, totalSeconds: Date().timeIntervalSince(clock.start))
-            let night = Night(inputs: inputs, options: settings.report, read: read, manifest: manifest)
+            let night = Night(inputs: inputs, options: settings.report, read: read, manifest: manifest,
+                              quarantine: ingest.quarantine)
             try publisher.publish(night, clock: clock) { try requireUnchanged(ingest) }
             log(String(format: "run %@: published %d areas × %d indicators to %@ in %.2f s", settings.date,
                        result.table.areas.count, result.table.indicators.count, settings.out,
@@ -89,7 +90,7 @@ public struct NightlyRun {
         }
     }
 
-    private func referenceDate() throws -> Int32 {
+    func referenceDate() throws -> Int32 {
         guard let day = DayNumber.parse(settings.date) else {
             throw NightFailure(.pipelineError,
                                "error: --date \(settings.date) is not a real date; write it as YYYY-MM-DD")
@@ -97,7 +98,7 @@ public struct NightlyRun {
         return day
     }
 
-    private func compile(referenceDate: Int32) throws -> CompiledPipeline {
+    func compile(referenceDate: Int32) throws -> CompiledPipeline {
         do {
             return try CompiledPipeline.compile(try PipelineFile.load(path: settings.pipeline),
                                                 referenceDate: referenceDate)
@@ -106,11 +107,13 @@ public struct NightlyRun {
         }
     }
 
-    private func load(_ pipeline: CompiledPipeline, referenceDate: Int32) throws -> IngestResult {
+    func load(_ pipeline: CompiledPipeline, referenceDate: Int32, shard: ShardSelection? = nil) throws -> IngestResult {
         do {
-            return try Ingestor.load(folder: settings.data, options: NightlyCheck.ingestOptions(
+            var options = NightlyCheck.ingestOptions(
                 settings.threads, referenceDate: referenceDate, pipeline: pipeline.definition,
-                allowOutsideLinks: settings.allowOutsideLinks, log: settings.log, readProgress: settings.readProgress))
+                allowOutsideLinks: settings.allowOutsideLinks, log: settings.log, readProgress: settings.readProgress)
+            options.shard = shard
+            return try Ingestor.load(folder: settings.data, options: options)
         } catch {
             throw NightFailure(.feedUnreadable, "error: \(error)")
         }
@@ -130,7 +133,7 @@ public struct NightlyRun {
     }
 
     /// Refuses to publish when a feed was replaced or changed after it was read.
-    private func requireUnchanged(_ ingest: IngestResult) throws {
+    func requireUnchanged(_ ingest: IngestResult) throws {
         for accounting in ingest.accounting {
             let path = (settings.data as NSString).appendingPathComponent(accounting.feed.fileName)
             guard let read = ingest.files[accounting.feed], FileIdentity.of(path: path) == read.identity else {
@@ -140,8 +143,8 @@ public struct NightlyRun {
     }
 
     /// The report's view of the nights before tonight.
-    private func earlierNights(_ warehouse: Warehouse, table: IndicatorTable) throws -> ReportHistory? {
-        guard let earlier = try warehouse.earlierNights(before: settings.date, indicators: table.indicators) else {
+    static func earlierNights(_ warehouse: Warehouse, before date: String, table: IndicatorTable) throws -> ReportHistory? {
+        guard let earlier = try warehouse.earlierNights(before: date, indicators: table.indicators) else {
             return nil
         }
         let trends = earlier.trends.map { trend in

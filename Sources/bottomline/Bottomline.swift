@@ -8,7 +8,7 @@ struct Bottomline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bottomline",
         abstract: "Nightly rural-revitalisation monitoring: ingest the feeds, compute the indicators, publish the figures.",
-        subcommands: [CheckCommand.self, RunCommand.self, GenerateCommand.self, HistoryCommand.self, DiffCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, MergeCommand.self, GenerateCommand.self, HistoryCommand.self, DiffCommand.self]
     )
 
     /// Parses the command line and runs the command. A bad option exits 1 (as

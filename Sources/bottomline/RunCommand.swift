@@ -18,6 +18,10 @@ struct RunCommand: ParsableCommand {
             2 pipeline file error, 3 a feed cannot be read or changed during the run,
             4 a feed has too many bad rows, 5 the warehouse is in use by another run,
             6 outputs could not be written, 130 stopped by Ctrl-C, 143 stopped by SIGTERM.
+
+            With --shard-of N --shard K (or --counties) the run is one shard of a larger night: it reads
+            only its counties' rows, writes a partial into --out and publishes nothing; `bottomline merge`
+            adds the partials up (docs/partials.md). County C belongs to shard C mod N.
             """)
 
     @OptionGroup var options: CommonOptions
@@ -34,8 +38,42 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Encoding of county_summary.csv and the clue lists: utf8-bom or gb18030.")
     var summaryEncoding: SpreadsheetEncoding = .utf8BOM
 
+    @Option(name: .customLong("shard-of"), help: "Run as one of N shards: write a partial for `merge` into --out.")
+    var shardOf: Int?
+
+    @Option(help: "Which shard, from 0 to N-1 (with --shard-of); county C goes to shard C mod N.")
+    var shard: Int?
+
+    @Option(help: "Run as the shard of exactly these counties (6-digit codes, comma-separated): write a partial.")
+    var counties: String?
+
     @Option(help: "County boundaries for the report's maps (default: maps/<pipeline>.counties.json beside the pipeline when it exists; none: bar charts).")
     var countyMap: String?
+
+    func validate() throws {
+        if (shardOf == nil) != (shard == nil) { throw ValidationError("--shard-of and --shard go together") }
+        if let shardOf, let shard {
+            guard shardOf >= 1, shard >= 0, shard < shardOf else {
+                throw ValidationError("--shard must be from 0 to --shard-of minus 1 (got --shard-of \(shardOf) --shard \(shard))")
+            }
+            guard counties == nil else { throw ValidationError("give either --shard-of/--shard or --counties, not both") }
+        }
+        if counties != nil || shardOf != nil, warehouse != nil {
+            throw ValidationError("a shard run writes a partial and no warehouse: give --warehouse to `merge` instead")
+        }
+        _ = try selection()
+    }
+
+    /// The shard this run computes, nil for a whole night.
+    func selection() throws -> ShardSelection? {
+        if let shardOf, let shard { return .dealt(count: shardOf, index: shard) }
+        guard let counties else { return nil }
+        let codes = counties.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !codes.isEmpty, codes.allSatisfy({ $0.count == 6 && $0.allSatisfy(\.isASCII) && Int64($0) != nil }) else {
+            throw ValidationError("--counties takes 6-digit county codes separated by commas, e.g. 520102,520103")
+        }
+        return .counties(codes.compactMap { Int64($0) })
+    }
 
     func run() throws {
         let map: CountyMap?
@@ -50,7 +88,8 @@ struct RunCommand: ParsableCommand {
                                      threads: options.threads, out: out, warehouse: warehouse, report: report,
                                      log: logLine, readProgress: options.readProgress)
         settings.allowOutsideLinks = options.allowOutsideLinks
-        let outcome = NightlyRun(settings: settings).execute()
+        let outcome = try selection().map { ShardRun(settings: settings, selection: $0).execute() }
+            ?? NightlyRun(settings: settings).execute()
         if outcome != .success { throw ExitCode(outcome.rawValue) }
     }
 }

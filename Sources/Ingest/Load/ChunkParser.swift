@@ -10,6 +10,8 @@ struct ChunkParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let layout: FeedLayout
     let referenceDate: Int32
+    /// In a shard run, which rows are this shard's (the others are skipped unread); nil reads every row.
+    var placement: RowPlacement? = nil
 
     /// A quarantined row whose line is still relative to its chunk.
     struct PendingQuarantine {
@@ -38,6 +40,10 @@ struct ChunkParser {
         /// Byte offset where each candidate row starts (to quote its key if it repeats).
         var starts: [Int] = []
         var quarantine: [PendingQuarantine] = []
+        /// In a shard run, the person IDs of `persons.csv` rows of other shards' counties.
+        var foreignKeys: [Int64] = []
+        /// In a shard run, the rows of other shards' counties (skipped, in no accounting).
+        var otherShardRows = 0
         var read = 0
         /// Where the chunk stopped reading (the start of the next chunk's first record).
         var stop = 0
@@ -70,6 +76,10 @@ struct ChunkParser {
             case .end:
                 break reading
             case .malformed(let line, let byteStart, let problem):
+                if let placement, !placement.ownsMalformed {
+                    result.otherShardRows += 1
+                    continue reading
+                }
                 result.read += 1
                 let message = problem == .unclosedQuote
                     ? "a quoted field is never closed; reading resumed on the next line"
@@ -77,6 +87,15 @@ struct ChunkParser {
                 result.quarantine.append(PendingQuarantine(localLine: line, rowStart: byteStart, reason: .malformedRow, column: "",
                                                            value: firstLine(from: byteStart), message: message))
             case .record(let line, let byteStart, let byteEnd):
+                if let placement, !placement.owns(bytes, scanner.fields, fieldCount: scanner.fieldCount,
+                                                  referenceDate: referenceDate) {
+                    if let position = placement.personKeyPosition, position < scanner.fieldCount,
+                       let key = placement.personKey(bytes, scanner.fields[position], referenceDate) {
+                        result.foreignKeys.append(key)
+                    }
+                    result.otherShardRows += 1
+                    continue reading
+                }
                 result.read += 1
                 if scanner.fieldCount != layout.fileColumnCount {
                     result.quarantine.append(PendingQuarantine(

@@ -10,6 +10,9 @@ struct FeedLoader {
     let chunkBytes: Int
     /// Told after each wave of chunks: bytes read, bytes in all, rows read.
     let progress: (@Sendable (Int, Int, Int) -> Void)?
+    /// In a shard run: its counties, and the person IDs of other shards' counties (for person-keyed feeds).
+    var ownership: CountyOwnership? = nil
+    var foreignPersons: KeyIndex? = nil
 
     /// What loading a feed produced (its quarantined rows are in the log it was given).
     struct Outcome {
@@ -17,6 +20,10 @@ struct FeedLoader {
         let accounting: FeedAccounting
         /// Index of this feed's key, when other feeds refer to it.
         let keyIndex: KeyIndex?
+        /// In a shard run reading `persons.csv`: the person IDs of rows of other shards' counties.
+        let foreignKeys: KeyIndex?
+        /// In a shard run, the rows of other shards' counties that were skipped.
+        let otherShardRows: Int
     }
 
     /// Loads `file`, appending its quarantined rows to `quarantine` in line order.
@@ -30,7 +37,11 @@ struct FeedLoader {
             }
             let layout = try FeedLayout(schema: schema, header: names, file: file.name, keyIndexes: keyIndexes,
                                          referenceDate: referenceDate)
-            let parser = ChunkParser(bytes: bytes, layout: layout, referenceDate: referenceDate)
+            var parser = ChunkParser(bytes: bytes, layout: layout, referenceDate: referenceDate)
+            if let ownership {
+                parser.placement = RowPlacement(schema: schema, positions: layout.positions, ownership: ownership,
+                                                keyIndexes: keyIndexes, foreignPersons: foreignPersons)
+            }
             var merger = ChunkMerger(layout: layout, parser: parser, firstLine: header.linesPassed + 1,
                                      expectedRows: Self.estimatedRows(bytes, from: header.position), quarantine: quarantine)
             var rows = 0
@@ -105,6 +116,8 @@ struct ChunkMerger {
     private var accounting: FeedAccounting
     private let quarantine: QuarantineLog
     private let keyIndex: KeyIndex
+    private var foreignKeys: KeyIndex?
+    private var otherShardRows = 0
     private let builders: [ColumnBuilder]
     private var accepted: Int32 = 0
 
@@ -121,6 +134,12 @@ struct ChunkMerger {
 
     mutating func merge(_ chunk: ChunkParser.Result) {
         accounting.read += chunk.read
+        otherShardRows += chunk.otherShardRows
+        if !chunk.foreignKeys.isEmpty {
+            let foreign = foreignKeys ?? KeyIndex(expected: chunk.foreignKeys.count * 4)
+            for key in chunk.foreignKeys { _ = foreign.insert(key) }
+            foreignKeys = foreign
+        }
         var pending = chunk.quarantine
         var keep: [Bool]?
         let keys = chunk.keys
@@ -157,6 +176,8 @@ struct ChunkMerger {
         accounting.accepted = Int(accepted)
         let table = FeedTable(schema: layout.schema, columns: builders.map(\.column))
         return FeedLoader.Outcome(table: table, accounting: accounting,
-                                  keyIndex: layout.schema.defines == nil ? nil : keyIndex)
+                                  keyIndex: layout.schema.defines == nil ? nil : keyIndex,
+                                  foreignKeys: layout.schema.defines == .person ? (foreignKeys ?? KeyIndex(expected: 16)) : nil,
+                                  otherShardRows: otherShardRows)
     }
 }

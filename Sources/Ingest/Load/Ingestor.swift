@@ -17,6 +17,8 @@ public struct IngestOptions: Sendable {
     /// Bytes per parallel parsing chunk (chunks are cut at line breaks; the
     /// result does not depend on it). Small values exercise chunk seams in tests.
     public var chunkBytes = 4 << 20
+    /// A shard run's counties: only their rows are read (nil: every row).
+    public var shard: ShardSelection?
     /// Feeds that may have a header and no data rows (others with no rows fail the run).
     public var feedsThatMayBeEmpty: Set<Feed> = []
     /// Whether a feed may be a symbolic link to a file outside the data folder.
@@ -24,6 +26,8 @@ public struct IngestOptions: Sendable {
     /// The province's two-digit code: every county of `regions.csv` must start with it
     /// (nil: with the code of most counties).
     public var provinceCode: String?
+    /// Further provinces (two digits) whose counties `regions.csv` may hold (`nation: provinces:`).
+    public var nationProvinces: [String] = []
 
     public init(referenceDate: Int32, encodings: [Feed: FeedEncoding] = [:], maxQuarantineShare: Double = 0.05,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -50,6 +54,8 @@ public struct IngestResult: Sendable {
     /// Seconds spent per feed.
     public let seconds: [Feed: Double]
     public let maxQuarantineShare: Double
+    /// In a shard run, the counties it computed (`regions.csv` is read whole).
+    public let ownership: CountyOwnership?
 
     /// The table of a feed.
     public func table(_ feed: Feed) -> FeedTable { tables[feed]! }
@@ -79,21 +85,32 @@ public enum Ingestor {
         var sizes: [Feed: Int] = [:]
         var files: [Feed: FeedFileRead] = [:]
         var seconds: [Feed: Double] = [:]
+        var ownership: CountyOwnership?
+        var foreignPersons: KeyIndex?
         for feed in Feed.allCases {
             let started = Date()
             let file = try FeedFile(folder: folder, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8,
                                     allowOutsideLinks: options.allowOutsideLinks)
             // The file read must be the one whose header was checked.
             guard file.read.identity == headerIdentities[feed] else { throw IngestError.changedWhileRead(file: feed.fileName) }
-            let loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
+            var loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
                                     workers: max(1, options.threads), keyIndexes: keyIndexes,
                                     chunkBytes: max(1, options.chunkBytes),
                                     progress: options.readProgress.map { report in { @Sendable in report(feed, $0, $1, $2) } })
+            loader.ownership = ownership
+            loader.foreignPersons = foreignPersons
             let outcome = try loader.load(file, quarantine: quarantine)
-            if outcome.accounting.read == 0 && !options.feedsThatMayBeEmpty.contains(feed) {
+            if let selection = options.shard, feed == .regions {
+                let registered = outcome.table[Regions.countyCode].sorted()
+                ownership = CountyOwnership(registered: registered, owned: selection.owned(among: registered))
+            }
+            if outcome.foreignKeys != nil { foreignPersons = outcome.foreignKeys }
+            // A shard judges an empty feed by the whole file, its rows and those of other shards.
+            if outcome.accounting.read + outcome.otherShardRows == 0 && !options.feedsThatMayBeEmpty.contains(feed) {
                 throw IngestError.noDataRows(file: feed.fileName)
             }
-            if feed == .regions { try RegisterCheck.checkRegions(outcome.table, provinceCode: options.provinceCode) }
+            if feed == .regions { try RegisterCheck.checkRegions(outcome.table, provinceCode: options.provinceCode,
+                                                                 nationProvinces: options.nationProvinces) }
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)
             if let space = feed.schema.defines, let index = outcome.keyIndex { keyIndexes[space] = index }
@@ -105,7 +122,8 @@ public enum Ingestor {
         }
         try quarantine.finish()
         return IngestResult(tables: tables, accounting: accounting, quarantine: quarantine,
-                            fileSizes: sizes, files: files, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare)
+                            fileSizes: sizes, files: files, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare,
+                            ownership: ownership)
     }
 
     private static func progressLine(_ accounting: FeedAccounting, bytes: Int, seconds: Double) -> String {

@@ -10,6 +10,15 @@ public struct FeedAccounting: Sendable, Equatable {
 
     public init(feed: Feed) { self.feed = feed }
 
+    /// Accounting with these figures (a merge adds up the shards' accounting).
+    public init(feed: Feed, read: Int, accepted: Int, quarantinedByReason: [QuarantineReason: Int], extraColumns: [String]) {
+        self.feed = feed
+        self.read = read
+        self.accepted = accepted
+        self.quarantinedByReason = quarantinedByReason
+        self.extraColumns = extraColumns
+    }
+
     public var quarantined: Int { quarantinedByReason.values.reduce(0, +) }
 
     /// Quarantined share of rows read (0 for an empty feed).

@@ -32,6 +32,20 @@ public struct RunManifest: Codable, Sendable {
         }
     }
 
+    /// One shard's partial that a merge read.
+    public struct Partial: Codable, Sendable {
+        public let folder: String
+        /// `K of N` for a dealt shard, nil for a `--counties` one.
+        public let shard: String?
+        public let counties: [String]
+        public let villages: Int
+        public let toolVersion: String
+        public let finishedAt: String
+        public let seconds: Double
+    }
+
+    /// For a merge: every partial it merged, in the order given (absent for a single run).
+    public var partials: [Partial]?
     /// The run's id in the warehouse's `runs` table (absent without a warehouse).
     public var runID: Int64?
     public var toolVersion: String

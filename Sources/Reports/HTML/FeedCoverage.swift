@@ -4,7 +4,7 @@ import Ingest
 /// the contract declares as a sector feed (`FeedSchema.sector`), the persons
 /// or households with at least one row (for a feed joined by reference year,
 /// a row of that year; for one joined on the reference date, a row of any kind).
-struct FeedCoverage {
+public struct FeedCoverage: Sendable, Equatable {
     /// The sector feeds, in contract order.
     static let sectorFeeds: [Feed] = Feed.allCases.filter { $0.schema.sector != nil }
     /// Those counted against persons (the rest against households).
@@ -16,11 +16,18 @@ struct FeedCoverage {
         return language.pick(sector.labelZH, sector.labelEN)
     }
 
-    struct County {
-        var persons = 0
-        var households = 0
+    /// One county's roster and how much of it each sector feed covers.
+    public struct County: Sendable, Equatable {
+        public var persons = 0
+        public var households = 0
         /// Persons or households with at least one row of the feed.
-        var covered: [Feed: Int] = [:]
+        public var covered: [Feed: Int] = [:]
+
+        public init(persons: Int = 0, households: Int = 0, covered: [Feed: Int] = [:]) {
+            self.persons = persons
+            self.households = households
+            self.covered = covered
+        }
 
         /// Covered share of the roster (nil for an empty roster).
         func share(_ feed: Feed) -> Double? {
@@ -30,12 +37,24 @@ struct FeedCoverage {
     }
 
     /// By county code.
-    let counties: [String: County]
-    let total: County
+    public let counties: [String: County]
+    public let total: County
+
+    /// Coverage of these counties (by code); the total is their sum.
+    public init(counties: [String: County]) {
+        var total = County()
+        for county in counties.values {
+            total.persons += county.persons
+            total.households += county.households
+            for (feed, count) in county.covered { total.covered[feed, default: 0] += count }
+        }
+        self.counties = counties
+        self.total = total
+    }
 
     /// Counts coverage from the typed tables (reference columns hold row indices).
     /// - Parameter referenceYear: only medical-insurance rows of this year count.
-    init(_ ingest: IngestResult, referenceYear: Int) {
+    public init(_ ingest: IngestResult, referenceYear: Int) {
         guard let regions = ingest.tables[.regions], let villages = ingest.tables[.villages],
               let households = ingest.tables[.households], let persons = ingest.tables[.persons] else {
             counties = [:]

@@ -33,7 +33,7 @@ extension ReportPage {
 
     /// Rows per feed by fate, and the share of each county's roster each sector feed covers.
     var dataQualitySection: String {
-        let ingest = inputs.ingest
+        let ingest = inputs.quality
         var out = "<section id=\"quality\">\n<h2>\(esc(language.pick("数据质量", "Data quality")))</h2>\n"
         out += "<h3>\(esc(language.pick("各数据文件读取情况", "Rows per feed")))</h3>\n"
         let reasons = QuarantineReason.allCases.filter { reason in
@@ -67,7 +67,7 @@ extension ReportPage {
     /// The share of each county's persons or households that each sector feed has a row for.
     private var coverageTable: String {
         let year = Int(inputs.runDate.prefix(4)) ?? 0
-        let coverage = FeedCoverage(inputs.ingest, referenceYear: year)
+        let coverage = inputs.quality.coverage
         var out = "<h3>\(esc(language.pick("各部门数据覆盖率（按县）", "Sector feed coverage by county")))</h3>\n"
         let personFeeds = FeedCoverage.personFeeds.map { FeedCoverage.label($0, language) }
         let householdFeeds = FeedCoverage.sectorFeeds.filter { !FeedCoverage.personFeeds.contains($0) }

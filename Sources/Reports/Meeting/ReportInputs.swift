@@ -7,8 +7,8 @@ import Ingest
 public struct ReportInputs: Sendable {
     /// Every indicator at every level (province, prefectures, counties, townships, villages).
     public var table: IndicatorTable
-    /// Accounting per feed and the typed tables, for the data-quality section.
-    public var ingest: IngestResult
+    /// Accounting per feed, sector coverage and key counties, for the data-quality section and the key-county table.
+    public var quality: DataQuality
     /// Households counted by `suspected_omissions`, with the signals that fired.
     public var clues: ClueList
     /// The run's date, `YYYY-MM-DD`.
@@ -22,8 +22,14 @@ public struct ReportInputs: Sendable {
 
     public init(table: IndicatorTable, ingest: IngestResult, clues: ClueList, runDate: String,
                 history: ReportHistory? = nil, lists: [HouseholdList] = [], evaluation: [EvaluationDimension] = []) {
+        self.init(table: table, quality: DataQuality(ingest, runDate: runDate), clues: clues, runDate: runDate,
+                  history: history, lists: lists, evaluation: evaluation)
+    }
+
+    public init(table: IndicatorTable, quality: DataQuality, clues: ClueList, runDate: String,
+                history: ReportHistory? = nil, lists: [HouseholdList] = [], evaluation: [EvaluationDimension] = []) {
         self.table = table
-        self.ingest = ingest
+        self.quality = quality
         self.clues = clues
         self.runDate = runDate
         self.history = history

@@ -8,18 +8,20 @@ struct KeyCounties {
     /// Positions in `IndicatorTable.areas`, in table order.
     let areas: [Int]
 
-    init(table: IndicatorTable, ingest: IngestResult) {
-        guard let regions = ingest.tables[.regions] else {
-            areas = []
-            return
-        }
+    init(table: IndicatorTable, quality: DataQuality) {
+        areas = table.areaIndices(at: .county).filter { quality.keyCounties.contains(table.areas[$0].code) }
+    }
+
+    /// The 6-digit codes of the counties `regions.csv` marks `key_county` = 1.
+    static func codes(_ ingest: IngestResult) -> Set<String> {
+        guard let regions = ingest.tables[.regions] else { return [] }
         let flags = regions[Regions.keyCounty]
         let codes = regions[Regions.countyCode]
         var keyCodes = Set<String>()
         for (row, flag) in flags.enumerated() where flag == 1 && row < codes.count {
             keyCodes.insert(CodeText.digits(codes[row], width: 6))
         }
-        areas = table.areaIndices(at: .county).filter { keyCodes.contains(table.areas[$0].code) }
+        return keyCodes
     }
 
     /// The subtotal of one indicator over the key counties.

@@ -6,7 +6,7 @@ extension WorkbookContent {
     /// the share of each county's roster every sector feed covers.
     func dataQualitySheet() throws {
         let sheet = try workbook.addSheet(sheetName(.dataQuality))
-        let ingest = inputs.ingest
+        let ingest = inputs.quality
         let reasons = QuarantineReason.allCases.filter { reason in
             ingest.accounting.contains { ($0.quarantinedByReason[reason] ?? 0) > 0 }
         }
@@ -54,7 +54,7 @@ extension WorkbookContent {
     /// The share of each county's persons or households with a row in each sector feed.
     private func coverageTable(_ sheet: XlsxSheet, from top: Int) throws {
         let year = Int(inputs.runDate.prefix(4)) ?? 0
-        let coverage = FeedCoverage(inputs.ingest, referenceYear: year)
+        let coverage = inputs.quality.coverage
         sheet.text(
             top, 0,
             language.pick(

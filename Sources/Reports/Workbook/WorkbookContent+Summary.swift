@@ -66,7 +66,7 @@ extension WorkbookContent {
     /// 重点帮扶县: the key counties, their subtotal, and the province for comparison.
     func keyCountySheet() throws {
         let sheet = try workbook.addSheet(sheetName(.keyCounties))
-        let key = KeyCounties(table: table, ingest: inputs.ingest)
+        let key = KeyCounties(table: table, quality: inputs.quality)
         var rows = key.areas.map { figureRow(.county, area: $0, indicators: summary.columns) }
         if !key.areas.isEmpty {
             rows.append(

@@ -12,10 +12,14 @@ import TestSupport
 
     /// The fixture with bad rows holding IDs: a repeated person and household, a person
     /// unknown to persons.csv, a line with too few fields; the pipeline allows half the rows bad.
-    static func dirtyFolder(_ folder: TemporaryFolder) throws -> (data: String, pipeline: String) {
+    /// The fixture with bad rows appended, the pipeline, and the line of the first appended row per file.
+    static func dirtyFolder(_ folder: TemporaryFolder) throws -> (data: String, pipeline: String, next: [String: Int]) {
         let data = folder.file("data")
         try FileManager.default.copyItem(atPath: RunCommandTests.fixture, toPath: data)
+        var next: [String: Int] = [:]
         func append(_ name: String, _ lines: [String]) throws {
+            let text = try String(contentsOfFile: data + "/" + name, encoding: .utf8)
+            next[name] = text.split(separator: "\n", omittingEmptySubsequences: false).count
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/" + name))
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(lines.map { $0 + "\n" }.joined().utf8))
@@ -30,7 +34,7 @@ import TestSupport
                               encoding: .utf8)
         try text.replacingOccurrences(of: "max_quarantine_share: 0.05", with: "max_quarantine_share: 0.5")
             .write(toFile: pipeline, atomically: true, encoding: .utf8)
-        return (data, pipeline)
+        return (data, pipeline, next)
     }
 
     /// Every resident and household ID written in the data folder's files.
@@ -48,7 +52,9 @@ import TestSupport
 
     @Test func publicQuarantineAndWarehouseHoldNoFullID() throws {
         let folder = try TemporaryFolder()
-        let (data, pipeline) = try Self.dirtyFolder(folder)
+        let (data, pipeline, next) = try Self.dirtyFolder(folder)
+        let person = next["persons.csv"] ?? 0, household = next["households.csv"] ?? 0
+        let education = next["education.csv"] ?? 0
         let out = folder.file("out"), warehouse = folder.file("warehouse.sqlite")
         let run = try BottomlineProcess.run(["run", "--pipeline", pipeline, "--data", data, "--date", "2026-11-28",
                                              "--out", out, "--warehouse", warehouse])
@@ -56,10 +62,10 @@ import TestSupport
         let ids = try Self.inputIDs(data)
         #expect(ids.count > 20)
         let quarantine = try String(contentsOfFile: out + "/quarantine.csv", encoding: .utf8)
-        #expect(quarantine.contains("persons.csv,20,duplicate_key,person_id,520102********0012,"))
-        #expect(quarantine.contains("households.csv,11,duplicate_key,household_id,520102******0002,"))
-        #expect(quarantine.contains("education.csv,6,unknown_person,person_id,\(IDMask.masked(Self.stranger)),"))
-        #expect(quarantine.contains("persons.csv,21,malformed_row,,\"520102********0023,520102******0001,spouse\""))
+        #expect(quarantine.contains("persons.csv,\(person),duplicate_key,person_id,520102********0012,"))
+        #expect(quarantine.contains("households.csv,\(household),duplicate_key,household_id,520102******0002,"))
+        #expect(quarantine.contains("education.csv,\(education),unknown_person,person_id,\(IDMask.masked(Self.stranger)),"))
+        #expect(quarantine.contains("persons.csv,\(person + 1),malformed_row,,\"520102********0023,520102******0001,spouse\""))
         let warehouseBytes = try Data(contentsOf: URL(fileURLWithPath: warehouse))
         for id in ids {
             #expect(!quarantine.contains(id), "quarantine.csv holds \(id)")
@@ -69,8 +75,8 @@ import TestSupport
         // The data owner's copy holds the whole rows.
         let rows = try String(contentsOfFile: out + "/restricted/quarantine_rows.csv", encoding: .utf8)
         #expect(rows.hasPrefix("feed,line,reason,column,row\n"))
-        #expect(rows.contains("persons.csv,20,duplicate_key,person_id,\"520102196211280012,5201020010010001,head,full,\"\n"))
-        #expect(rows.contains("persons.csv,21,malformed_row,,\"520102196111280023,5201020010010001,spouse\"\n"))
+        #expect(rows.contains("persons.csv,\(person),duplicate_key,person_id,\"520102196211280012,5201020010010001,head,full,\"\n"))
+        #expect(rows.contains("persons.csv,\(person + 1),malformed_row,,\"520102196111280023,5201020010010001,spouse\"\n"))
         #expect(try RestrictedFilesTests.mode(out + "/restricted") == 0o700)
         #expect(try RestrictedFilesTests.mode(out + "/restricted/quarantine_rows.csv") == 0o600)
     }

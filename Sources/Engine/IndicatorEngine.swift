@@ -27,12 +27,11 @@ public enum IndicatorEngine {
         let roster = Roster(ingest)
         lap("layout")
         let source = RosterSource(ingest: ingest, roster: roster, referenceDate: referenceDate)
-        let columns = parallelMap(count: pipeline.slots.count, workers: threads) { pipeline.slots[$0].field.build(source) }
-        for (slot, column) in zip(pipeline.slots, columns) { slot.values = column }
+        let columns = parallelMap(count: pipeline.columns.count, workers: threads) { pipeline.columns[$0].build(source) }
         lap("join")
         let width = pipeline.columnCount
         let counters = IndicatorCounter(roster: roster, indicators: pipeline.indicators, columns: width,
-                                        cacheSlots: pipeline.cacheSlotCount, threads: threads).count()
+                                        columnValues: columns, cacheSlots: pipeline.cacheSlotCount, threads: threads).count()
         lap("count")
         let hierarchy = AreaHierarchy(register: AreaRegister(ingest: ingest, definition: pipeline.definition),
                                       siteCodes: roster.siteCodes, definition: pipeline.definition)
@@ -44,19 +43,18 @@ public enum IndicatorEngine {
         var clues = ClueList(signals: [], households: [])
         if let index = pipeline.clueIndicator {
             clues = ClueFinder(roster: roster, ingest: ingest, indicator: pipeline.indicators[index],
-                               signals: pipeline.clueSignals, cacheSlots: pipeline.cacheSlotCount, threads: threads).find()
+                               signals: pipeline.clueSignals, columns: columns, cacheSlots: pipeline.cacheSlotCount, threads: threads).find()
         }
         let lists = pipeline.lists.map { list in
             let specification = list.specification
             let found = ClueFinder(roster: roster, ingest: ingest, indicator: pipeline.indicators[list.indicator],
-                                   selection: specification.selection, signals: list.reasons,
+                                   selection: specification.selection, signals: list.reasons, columns: columns,
                                    cacheSlots: pipeline.cacheSlotCount, threads: threads).find()
             return HouseholdList(id: specification.id, labelZH: specification.labelZH, labelEN: specification.labelEN,
                                  indicator: specification.indicator, selection: specification.selection,
                                  reasons: found.signals, households: found.households)
         }
         lap("clues")
-        for slot in pipeline.slots { slot.values = nil }
         return EngineResult(table: table, clues: clues, lists: lists, evaluation: pipeline.definition.evaluation,
                             stageSeconds: stages)
     }

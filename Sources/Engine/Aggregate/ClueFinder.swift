@@ -8,7 +8,9 @@ struct ClueFinder {
     let ingest: IngestResult
     let indicator: CompiledIndicator
     var selection = HouseholdListSpecification.Selection.numerator
-    let signals: [(ClueSignal, VectorNode)]
+    let signals: [(ClueSignal, any VectorNode)]
+    /// The night's columns the programs read (`CompiledPipeline.columns`).
+    let columns: [ColumnValues]
     /// Derived fields cached per batch.
     let cacheSlots: Int
     let threads: Int
@@ -21,7 +23,7 @@ struct ClueFinder {
             roster.memberStart.withUnsafeBufferPointer { memberStart in
                 nonisolated(unsafe) let links = (personHousehold.baseAddress!, memberStart.baseAddress!)
                 return parallelMap(count: pieces, workers: threads) { piece -> [(Int, [String])] in
-                    let context = EvaluationContext(personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
+                    let context = EvaluationContext(columns: columns, personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
                                                     cache: BatchCache(slots: cacheSlots))
                     let rows = (piece * batch)..<min(count, (piece + 1) * batch)
                     let counted = context.scratch.allocate(rows.count)

@@ -11,6 +11,8 @@ struct IndicatorCounter {
     let indicators: [CompiledIndicator]
     /// Result columns (breakdown values counted one each).
     let columns: Int
+    /// The night's columns the programs read (`CompiledPipeline.columns`).
+    let columnValues: [ColumnValues]
     /// Derived fields cached per batch.
     let cacheSlots: Int
     let threads: Int
@@ -28,7 +30,7 @@ struct IndicatorCounter {
                 roster.memberStart.withUnsafeBufferPointer { memberStart in
                     nonisolated(unsafe) let links = (personHousehold.baseAddress!, memberStart.baseAddress!)
                     _ = parallelMap(count: slices.count, workers: threads) { slice in
-                        let context = EvaluationContext(personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
+                        let context = EvaluationContext(columns: columnValues, personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
                                                         cache: BatchCache(slots: cacheSlots))
                         let cells = slices[slice]
                         countRows(of: .household, cells: cells, starts: roster.cellHouseholdStart, context, counters)

@@ -120,7 +120,7 @@ extension Compiler {
             return .number(try Self.folded(a, op, b, offset: offset), offset: left.offset)
         }
         if op == "*" { return try product(l, r, offset: offset) }
-        func vector(_ typed: Typed, as type: ValueType) throws -> VectorNode {
+        func vector(_ typed: Typed, as type: ValueType) throws -> any VectorNode {
             if case .vector(let node, _) = typed { return node }
             return ConstantNode(value: try constant(typed, as: type), entity: entity)
         }
@@ -149,7 +149,7 @@ extension Compiler {
     }
 
     private func arithmeticNode(_ l: Typed, _ r: Typed, _ types: (ValueType?, ValueType?), subtract: Bool,
-                                vector: (Typed, ValueType) throws -> VectorNode, op: String, offset: Int) throws -> Typed {
+                                vector: (Typed, ValueType) throws -> any VectorNode, op: String, offset: Int) throws -> Typed {
         switch types {
         case (.date, .date) where subtract:
             return .vector(ArithmeticNode(subtract: true, try vector(l, .date), try vector(r, .date)), .int)

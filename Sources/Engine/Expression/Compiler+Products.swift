@@ -24,7 +24,7 @@ extension Compiler {
     /// A field times a number: amounts become scaled amounts (exact), whole numbers stay whole
     /// when the number is whole.
     func product(_ l: Typed, _ r: Typed, offset: Int) throws -> Typed {
-        let (field, type, literal): (VectorNode, ValueType, String)
+        let (field, type, literal): (any VectorNode, ValueType, String)
         switch (l, r) {
         case (.vector(let node, let t), .number(let text, _)), (.number(let text, _), .vector(let node, let t)):
             (field, type, literal) = (node, t, text)
@@ -50,8 +50,8 @@ extension Compiler {
     }
 
     /// Two amounts brought to the same unit (the finer one), with that unit's type; nil unless both are amounts.
-    static func alignedAmounts(_ a: VectorNode, _ ta: ValueType, _ b: VectorNode,
-                               _ tb: ValueType) -> (VectorNode, VectorNode, ValueType)? {
+    static func alignedAmounts(_ a: any VectorNode, _ ta: ValueType, _ b: any VectorNode,
+                               _ tb: ValueType) -> (any VectorNode, any VectorNode, ValueType)? {
         guard let sa = ta.amountScale, let sb = tb.amountScale, sa != sb else { return nil }
         func power(_ n: Int) -> Int64 { (0..<n).reduce(1) { value, _ in value * 10 } }
         return sa < sb

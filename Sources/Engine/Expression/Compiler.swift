@@ -6,7 +6,7 @@ import Ingest
 final class Compiler {
     /// A compiled piece: a vector program or a literal still waiting for its type.
     enum Typed {
-        case vector(VectorNode, ValueType)
+        case vector(any VectorNode, ValueType)
         case number(String, offset: Int)
         case text(String, offset: Int)
         case list([Typed], offset: Int)
@@ -16,12 +16,14 @@ final class Compiler {
     private let derived: [Entity: [String: DerivedFieldDefinition]]
     private let parameters: [String: Parameter]
     private let referenceDate: Int32?
-    private var compiledDerived: [String: (VectorNode, ValueType)] = [:]
+    private var compiledDerived: [String: (any VectorNode, ValueType)] = [:]
     private var inProgress: Set<String> = []
     /// Longest chain of derived fields using one another (each adds its expression's depth to the programs).
     static let maximumDerivedDepth = 12
-    /// Columns the programs read, by "entity.name".
-    private(set) var slots: [String: ColumnSlot] = [:]
+    /// Columns the programs read, in the order first named; a `ColumnNode` holds its position here.
+    private(set) var columns: [FieldDescriptor] = []
+    /// Position in `columns` by "entity.name".
+    private var columnPositions: [String: Int] = [:]
     /// Derived fields cached per batch (see `CachedNode`).
     private(set) var cacheSlotCount = 0
 
@@ -35,7 +37,7 @@ final class Compiler {
     }
 
     /// Compiles `expression` over `entity` and checks it gives one of `expected`.
-    func compile(_ expression: ExpressionText, entity: Entity, expecting expected: [ValueType], role: String) throws -> (VectorNode, ValueType) {
+    func compile(_ expression: ExpressionText, entity: Entity, expecting expected: [ValueType], role: String) throws -> (any VectorNode, ValueType) {
         do {
             let syntax = try Parser.parse(expression.text)
             let typed = try compile(syntax, entity: entity)
@@ -106,7 +108,7 @@ final class Compiler {
     }
 
     /// A sub-expression that must be a condition.
-    func condition(_ syntax: Syntax, entity: Entity, role: String) throws -> VectorNode {
+    func condition(_ syntax: Syntax, entity: Entity, role: String) throws -> any VectorNode {
         let typed = try compile(syntax, entity: entity)
         guard case .vector(let node, .bool) = typed else {
             throw ExpressionFailure(offset: syntax.offset, message: "\(role) needs a condition here, but this is \(describe(typed)); compare it with a value, e.g. 'relocated = 1'")
@@ -119,11 +121,11 @@ final class Compiler {
     private func resolve(_ name: String, entity: Entity, offset: Int) throws -> Typed {
         if name == "true" || name == "false" { return .vector(ConstantNode(value: name == "true" ? 1 : 0, entity: entity), .bool) }
         if let (node, type) = try derivedField(name, entity: entity) { return .vector(node, type) }
-        if let field = FieldCatalog.field(named: name, entity: entity) { return .vector(ColumnNode(slot: slot(for: field)), field.type) }
+        if let field = FieldCatalog.field(named: name, entity: entity) { return .vector(column(field), field.type) }
         if entity == .person {
             if let (node, type) = try derivedField(name, entity: .household) { return .vector(HouseholdValueNode(node), type) }
             if let field = FieldCatalog.field(named: name, entity: .household) {
-                return .vector(HouseholdValueNode(ColumnNode(slot: slot(for: field))), field.type)
+                return .vector(HouseholdValueNode(column(field)), field.type)
             }
         }
         if let parameter = parameters[name] { return .number(parameter.text, offset: offset) }
@@ -146,7 +148,7 @@ final class Compiler {
 
     /// The `by:` field of an indicator: a field of its entity (or, for persons, of their household)
     /// holding a word or a set of words.
-    func breakdownField(_ expression: ExpressionText, entity: Entity, indicator: String) throws -> (VectorNode, ValueType) {
+    func breakdownField(_ expression: ExpressionText, entity: Entity, indicator: String) throws -> (any VectorNode, ValueType) {
         do {
             let syntax = try Parser.parse(expression.text)
             guard case .field(let name, let offset) = syntax else {
@@ -174,15 +176,16 @@ final class Compiler {
         PipelineError(file: file, line: location.line, column: location.column, message: message)
     }
 
-    private func slot(for field: FieldDescriptor) -> ColumnSlot {
+    /// The node reading `field`'s column; each column is built once however often it is named.
+    private func column(_ field: FieldDescriptor) -> ColumnNode {
         let key = field.entity.rawValue + "." + field.name
-        if let existing = slots[key] { return existing }
-        let slot = ColumnSlot(field: field)
-        slots[key] = slot
-        return slot
+        if let position = columnPositions[key] { return ColumnNode(field: field, column: position) }
+        columns.append(field)
+        columnPositions[key] = columns.count - 1
+        return ColumnNode(field: field, column: columns.count - 1)
     }
 
-    private func derivedField(_ name: String, entity: Entity) throws -> (VectorNode, ValueType)? {
+    private func derivedField(_ name: String, entity: Entity) throws -> (any VectorNode, ValueType)? {
         guard let definition = derived[entity]?[name] else { return nil }
         let key = entity.rawValue + "." + name
         if let compiled = compiledDerived[key] { return compiled }
@@ -200,7 +203,7 @@ final class Compiler {
         defer { inProgress.remove(key) }
         let (node, type) = try compile(definition.expression, entity: entity,
                                        expecting: [.bool, .int, .money, .date], role: "derived field '\(name)'")
-        let compiled = (CachedNode(node, slot: cacheSlotCount) as VectorNode, type)
+        let compiled = (CachedNode(node, slot: cacheSlotCount) as any VectorNode, type)
         cacheSlotCount += 1
         compiledDerived[key] = compiled
         return compiled

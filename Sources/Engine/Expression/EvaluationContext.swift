@@ -79,8 +79,12 @@ final class BatchCache {
     deinit { buffers.forEach { $0?.deallocate() } }
 }
 
-/// What a node needs to evaluate a batch: the roster's links and the worker's scratch.
+/// What a node needs to evaluate a batch: the night's columns, the roster's
+/// links and the worker's scratch. Compiled programs hold no run state; all of
+/// it travels here.
 struct EvaluationContext {
+    /// The columns the programs read, by position (`CompiledPipeline.columns`).
+    let columns: [ColumnValues]
     /// Sorted household position of each sorted person.
     let personHousehold: UnsafePointer<Int32>
     /// Members of household h are `memberStart[h] ..< memberStart[h + 1]`.
@@ -88,4 +92,12 @@ struct EvaluationContext {
     let scratch: Scratch
     /// Derived fields of the current batch.
     let cache: BatchCache
+
+    /// Evaluates `node` over `rows` into fresh scratch memory.
+    @inline(__always)
+    func evaluate(_ node: any VectorNode, _ rows: Range<Int>) -> UnsafeMutablePointer<Int64> {
+        let out = scratch.allocate(rows.count)
+        node.evaluate(rows, out, self)
+        return out
+    }
 }

@@ -1,75 +1,106 @@
 /// Comparison of two values; false when either is missing.
-final class CompareNode: VectorNode, @unchecked Sendable {
+struct CompareNode: VectorNode {
     enum Operator: String {
         case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     }
 
     let op: Operator
-    let left: VectorNode
+    let left: any VectorNode
     /// The right side when it is a constant (the common case: `age >= 16`).
     let constant: Int64?
-    let right: VectorNode?
+    let right: (any VectorNode)?
 
-    init(_ op: Operator, _ left: VectorNode, constant: Int64) {
+    /// The column compared with `constant` in one fused pass, when the left side is a column.
+    private let column: Int?
+
+    init(_ op: Operator, _ left: any VectorNode, constant: Int64) {
         self.op = op
         self.left = left
         self.constant = constant
         self.right = nil
-        super.init(entity: left.entity)
+        column = constant == missingValue ? nil : (left as? ColumnNode)?.column
     }
 
-    init(_ op: Operator, _ left: VectorNode, _ right: VectorNode) {
+    init(_ op: Operator, _ left: any VectorNode, _ right: any VectorNode) {
         self.op = op
         self.left = left
         self.constant = nil
         self.right = right
-        super.init(entity: left.entity)
+        column = nil
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    var entity: Entity { left.entity }
+
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+        if let column, let constant {
+            context.columns[column].compare(rows: rows, op, constant, into: out)
+            return
+        }
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }
-        let a = child(left, rows, context)
+        let a = context.evaluate(left, rows)
         if let constant {
-            for i in 0..<rows.count { out[i] = Self.compare(op, a[i], constant) ? 1 : 0 }
+            // `missingValue` as a constant compares false like any missing value.
+            let b = constant
+            switch op {
+            case .equal: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] == b }
+            case .notEqual: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] != b }
+            case .less: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] < b }
+            case .lessOrEqual: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] <= b }
+            case .greater: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] > b }
+            case .greaterOrEqual: Self.fill(rows.count, out) { a[$0] != missingValue && b != missingValue && a[$0] >= b }
+            }
         } else if let right {
-            let b = child(right, rows, context)
-            for i in 0..<rows.count { out[i] = Self.compare(op, a[i], b[i]) ? 1 : 0 }
+            let b = context.evaluate(right, rows)
+            func present(_ i: Int) -> Bool { a[i] != missingValue && b[i] != missingValue }
+            switch op {
+            case .equal: Self.fill(rows.count, out) { present($0) && a[$0] == b[$0] }
+            case .notEqual: Self.fill(rows.count, out) { present($0) && a[$0] != b[$0] }
+            case .less: Self.fill(rows.count, out) { present($0) && a[$0] < b[$0] }
+            case .lessOrEqual: Self.fill(rows.count, out) { present($0) && a[$0] <= b[$0] }
+            case .greater: Self.fill(rows.count, out) { present($0) && a[$0] > b[$0] }
+            case .greaterOrEqual: Self.fill(rows.count, out) { present($0) && a[$0] >= b[$0] }
+            }
         }
     }
 
+    /// `out[i]` = 1 where `holds(i)`, else 0; the operator is chosen once per batch, not per row.
     @inline(__always)
-    private static func compare(_ op: Operator, _ a: Int64, _ b: Int64) -> Bool {
-        guard a != missingValue && b != missingValue else { return false }
-        switch op {
-        case .equal: return a == b
-        case .notEqual: return a != b
-        case .less: return a < b
-        case .lessOrEqual: return a <= b
-        case .greater: return a > b
-        case .greaterOrEqual: return a >= b
-        }
+    private static func fill(_ count: Int, _ out: UnsafeMutablePointer<Int64>, _ holds: (Int) -> Bool) {
+        for i in 0..<count { out[i] = holds(i) ? 1 : 0 }
     }
 }
 
 /// Membership of a value in a list of constants (`category in ['monitored', ...]`);
 /// false when the value is missing, also for `not in`.
-final class InListNode: VectorNode, @unchecked Sendable {
-    let value: VectorNode
+struct InListNode: VectorNode {
+    let value: any VectorNode
     let members: [Int64]
     let negated: Bool
 
-    init(_ value: VectorNode, members: [Int64], negated: Bool) {
+    /// The column tested in one fused pass, when the value is a column.
+    private let column: Int?
+    /// The answer for each byte value, for columns stored as bytes (words, flags).
+    private let byteTable: [Int64]
+
+    init(_ value: any VectorNode, members: [Int64], negated: Bool) {
         self.value = value
         self.members = members
         self.negated = negated
-        super.init(entity: value.entity)
+        column = (value as? ColumnNode)?.column
+        byteTable = (0..<256).map { members.contains(Int64($0)) != negated ? 1 : 0 }
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    var entity: Entity { value.entity }
+
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+        if let column {
+            context.columns[column].contains(rows: rows, members, byteTable: byteTable, negated: negated, into: out)
+            return
+        }
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }
-        let a = child(value, rows, context)
+        let a = context.evaluate(value, rows)
         members.withUnsafeBufferPointer { members in
             for i in 0..<rows.count {
                 let v = a[i]
@@ -84,40 +115,42 @@ final class InListNode: VectorNode, @unchecked Sendable {
 }
 
 /// Whether a set (`assistance`) holds a word: bit `bit` of the mask.
-final class SetContainsNode: VectorNode, @unchecked Sendable {
-    let set: VectorNode
+struct SetContainsNode: VectorNode {
+    let set: any VectorNode
     let bit: Int64
 
-    init(_ set: VectorNode, bit: Int) {
+    init(_ set: any VectorNode, bit: Int) {
         self.set = set
         self.bit = Int64(bit)
-        super.init(entity: set.entity)
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    var entity: Entity { self.set.entity }
+
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         set.evaluate(rows, out, context)
         for i in 0..<rows.count { out[i] = out[i] == missingValue ? 0 : (out[i] >> bit) & 1 }
     }
 }
 
 /// `and` / `or` of two conditions.
-final class LogicNode: VectorNode, @unchecked Sendable {
+struct LogicNode: VectorNode {
     let isAnd: Bool
-    let left: VectorNode
-    let right: VectorNode
+    let left: any VectorNode
+    let right: any VectorNode
 
-    init(isAnd: Bool, _ left: VectorNode, _ right: VectorNode) {
+    init(isAnd: Bool, _ left: any VectorNode, _ right: any VectorNode) {
         self.isAnd = isAnd
         self.left = left
         self.right = right
-        super.init(entity: left.entity)
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    var entity: Entity { left.entity }
+
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }
         left.evaluate(rows, out, context)
-        let b = child(right, rows, context)
+        let b = context.evaluate(right, rows)
         if isAnd {
             for i in 0..<rows.count { out[i] &= b[i] }
         } else {
@@ -127,61 +160,64 @@ final class LogicNode: VectorNode, @unchecked Sendable {
 }
 
 /// `not` of a condition.
-final class NotNode: VectorNode, @unchecked Sendable {
-    let operand: VectorNode
+struct NotNode: VectorNode {
+    let operand: any VectorNode
 
-    init(_ operand: VectorNode) {
+    init(_ operand: any VectorNode) {
         self.operand = operand
-        super.init(entity: operand.entity)
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    var entity: Entity { operand.entity }
+
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         operand.evaluate(rows, out, context)
         for i in 0..<rows.count { out[i] ^= 1 }
     }
 }
 
 /// `x is missing` / `x is not missing`.
-final class IsMissingNode: VectorNode, @unchecked Sendable {
-    let operand: VectorNode
+struct IsMissingNode: VectorNode {
+    let operand: any VectorNode
     let negated: Bool
 
-    init(_ operand: VectorNode, negated: Bool) {
+    init(_ operand: any VectorNode, negated: Bool) {
         self.operand = operand
         self.negated = negated
-        super.init(entity: operand.entity)
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    var entity: Entity { operand.entity }
+
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         operand.evaluate(rows, out, context)
         for i in 0..<rows.count { out[i] = (out[i] == missingValue) != negated ? 1 : 0 }
     }
 }
 
 /// `a + b` or `a - b`; missing when either side is missing.
-final class ArithmeticNode: VectorNode, @unchecked Sendable {
+struct ArithmeticNode: VectorNode {
     let subtract: Bool
-    let left: VectorNode
-    let right: VectorNode
+    let left: any VectorNode
+    let right: any VectorNode
 
-    init(subtract: Bool, _ left: VectorNode, _ right: VectorNode) {
+    init(subtract: Bool, _ left: any VectorNode, _ right: any VectorNode) {
         self.subtract = subtract
         self.left = left
         self.right = right
-        super.init(entity: left.entity)
     }
 
+    var entity: Entity { left.entity }
+
     /// Bounded by the sum of both sides' bounds; `Int64.max` when that could overflow.
-    override var largest: Int64 {
+    var largest: Int64 {
         let (sum, overflow) = left.largest.addingReportingOverflow(right.largest)
         return overflow ? .max : sum
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }
         left.evaluate(rows, out, context)
-        let b = child(right, rows, context)
+        let b = context.evaluate(right, rows)
         for i in 0..<rows.count {
             if out[i] == missingValue || b[i] == missingValue {
                 out[i] = missingValue
@@ -193,23 +229,24 @@ final class ArithmeticNode: VectorNode, @unchecked Sendable {
 }
 
 /// A whole number or amount times a constant factor (missing stays missing).
-final class ScaleNode: VectorNode, @unchecked Sendable {
-    let inner: VectorNode
+struct ScaleNode: VectorNode {
+    let inner: any VectorNode
     let factor: Int64
 
-    init(_ inner: VectorNode, factor: Int64) {
+    init(_ inner: any VectorNode, factor: Int64) {
         self.inner = inner
         self.factor = factor
-        super.init(entity: inner.entity)
     }
 
+    var entity: Entity { inner.entity }
+
     /// Bounded by the inner bound times the factor; `Int64.max` when that could overflow.
-    override var largest: Int64 {
+    var largest: Int64 {
         let (product, overflow) = inner.largest.multipliedReportingOverflow(by: factor == .min ? .max : abs(factor))
         return overflow ? .max : product
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         inner.evaluate(rows, out, context)
         for i in 0..<rows.count where out[i] != missingValue { out[i] = out[i] &* factor }
     }

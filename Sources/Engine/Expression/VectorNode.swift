@@ -1,92 +1,74 @@
 /// One step of a compiled expression. It evaluates a batch of rows of its
 /// entity at once into a vector of Int64 (conditions as 0/1, missing as
 /// `missingValue`), so the cost of walking the tree is paid per batch, not per row.
-class VectorNode: @unchecked Sendable {
-    let entity: Entity
-
-    init(entity: Entity) { self.entity = entity }
+///
+/// A node is an immutable value: it holds no run state. The night's columns,
+/// the roster's links and the worker's scratch memory come with the
+/// `EvaluationContext`, so one compiled program serves any number of runs and
+/// workers at once.
+protocol VectorNode: Sendable {
+    /// Whose rows it evaluates.
+    var entity: Entity { get }
 
     /// The largest magnitude this node can produce (other than missing), known
     /// at compile time so that arithmetic that could overflow is refused there.
     /// `Int64.max` means "no bound known".
-    var largest: Int64 { .max }
+    var largest: Int64 { get }
 
     /// Writes the values of `rows` (of `entity`) to `out[0..<rows.count]`.
-    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
-        preconditionFailure("abstract")
-    }
-
-    /// Evaluates a child into fresh scratch memory.
-    @inline(__always)
-    final func child(_ node: VectorNode, _ rows: Range<Int>, _ context: EvaluationContext) -> UnsafeMutablePointer<Int64> {
-        let out = context.scratch.allocate(rows.count)
-        node.evaluate(rows, out, context)
-        return out
-    }
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext)
 }
 
-/// A roster column, filled in once the feeds are read (expressions are
-/// compiled before any feed is read, so errors come first).
-final class ColumnSlot: @unchecked Sendable {
+extension VectorNode {
+    var largest: Int64 { .max }
+}
+
+/// A roster column: the program names it by its position among the pipeline's
+/// columns (`CompiledPipeline.columns`); the night's values come with the context.
+struct ColumnNode: VectorNode {
     let field: FieldDescriptor
-    var values: ColumnValues?
+    /// Position in `CompiledPipeline.columns` and `EvaluationContext.columns`.
+    let column: Int
 
-    init(field: FieldDescriptor) { self.field = field }
-}
-
-/// A roster column.
-final class ColumnNode: VectorNode, @unchecked Sendable {
-    let slot: ColumnSlot
-
-    init(slot: ColumnSlot) {
-        self.slot = slot
-        super.init(entity: slot.field.entity)
-    }
+    var entity: Entity { field.entity }
 
     /// Amounts are read with at most 15 digits before the point (< 10¹⁷ fen);
     /// every other field is stored in at most 32 bits.
-    override var largest: Int64 { slot.field.type == .money ? 100_000_000_000_000_000 : Int64(Int32.max) }
+    var largest: Int64 { field.type == .money ? 100_000_000_000_000_000 : Int64(Int32.max) }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
-        guard let values = slot.values else { preconditionFailure("column \(slot.field.name) used before the feeds were bound") }
-        values.load(rows: rows, through: nil, into: out)
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+        context.columns[column].load(rows: rows, through: nil, into: out)
     }
 }
 
 /// The same value for every row.
-final class ConstantNode: VectorNode, @unchecked Sendable {
+struct ConstantNode: VectorNode {
     let value: Int64
+    let entity: Entity
 
-    init(value: Int64, entity: Entity) {
-        self.value = value
-        super.init(entity: entity)
-    }
+    var largest: Int64 { value == .min ? .max : abs(value) }
 
-    override var largest: Int64 { value == .min ? .max : abs(value) }
-
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         out.update(repeating: value, count: rows.count)
     }
 }
 
 /// A household value seen from each of its members.
-final class HouseholdValueNode: VectorNode, @unchecked Sendable {
-    let household: VectorNode
+struct HouseholdValueNode: VectorNode {
+    let household: any VectorNode
 
-    init(_ household: VectorNode) {
-        self.household = household
-        super.init(entity: .person)
-    }
+    init(_ household: any VectorNode) { self.household = household }
 
-    override var largest: Int64 { household.largest }
+    var entity: Entity { .person }
+    var largest: Int64 { household.largest }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         guard !rows.isEmpty else { return }
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }
         let first = Int(context.personHousehold[rows.lowerBound])
         let last = Int(context.personHousehold[rows.upperBound - 1])
-        let values = child(household, first..<(last + 1), context)
+        let values = context.evaluate(household, first..<(last + 1))
         var i = 0
         for row in rows {
             out[i] = values[Int(context.personHousehold[row]) - first]
@@ -96,22 +78,18 @@ final class HouseholdValueNode: VectorNode, @unchecked Sendable {
 }
 
 /// `any`, `all`, `count` or `sum` of a member condition, for each household.
-final class MemberAggregateNode: VectorNode, @unchecked Sendable {
+struct MemberAggregateNode: VectorNode {
     enum Kind: String {
         case any, all, count, sum
     }
 
     let kind: Kind
-    let member: VectorNode
+    let member: any VectorNode
 
-    init(kind: Kind, member: VectorNode) {
-        self.kind = kind
-        self.member = member
-        super.init(entity: .household)
-    }
+    var entity: Entity { .household }
 
     /// A household has fewer than 2³¹ members.
-    override var largest: Int64 {
+    var largest: Int64 {
         switch kind {
         case .any, .all: return 1
         case .count: return Int64(Int32.max)
@@ -121,23 +99,19 @@ final class MemberAggregateNode: VectorNode, @unchecked Sendable {
         }
     }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         guard !rows.isEmpty else { return }
         let mark = context.scratch.mark
         defer { context.scratch.release(to: mark) }
         let firstMember = Int(context.memberStart[rows.lowerBound])
         let members = firstMember..<Int(context.memberStart[rows.upperBound])
-        let values = child(member, members, context)
+        let values = context.evaluate(member, members)
         var i = 0
         for household in rows {
             var total: Int64 = 0
-            var count: Int64 = 0
             for m in Int(context.memberStart[household])..<Int(context.memberStart[household + 1]) {
                 let value = values[m - firstMember]
-                if value != missingValue {
-                    total &+= value
-                    count += 1
-                }
+                if value != missingValue { total &+= value }
             }
             let size = Int64(context.memberStart[household + 1] - context.memberStart[household])
             switch kind {
@@ -151,19 +125,19 @@ final class MemberAggregateNode: VectorNode, @unchecked Sendable {
 }
 
 /// A derived field: evaluated once per batch per worker, then served from the cache.
-final class CachedNode: VectorNode, @unchecked Sendable {
-    let inner: VectorNode
+struct CachedNode: VectorNode {
+    let inner: any VectorNode
     let slot: Int
 
-    init(_ inner: VectorNode, slot: Int) {
+    init(_ inner: any VectorNode, slot: Int) {
         self.inner = inner
         self.slot = slot
-        super.init(entity: inner.entity)
     }
 
-    override var largest: Int64 { inner.largest }
+    var entity: Entity { inner.entity }
+    var largest: Int64 { inner.largest }
 
-    override func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
+    func evaluate(_ rows: Range<Int>, _ out: UnsafeMutablePointer<Int64>, _ context: EvaluationContext) {
         if let cached = context.cache.values(slot, for: rows) {
             out.update(from: cached, count: rows.count)
             return

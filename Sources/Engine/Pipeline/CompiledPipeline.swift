@@ -2,8 +2,8 @@
 /// columns of the result it fills (one, or one per value of its breakdown).
 struct CompiledIndicator {
     let definition: IndicatorDefinition
-    let numerator: VectorNode
-    let denominator: VectorNode?
+    let numerator: any VectorNode
+    let denominator: (any VectorNode)?
     /// Whether numerator and denominator are conditions (each row counted once) rather than numbers summed.
     let countsRows: (numerator: Bool, denominator: Bool)
     /// The `by:` field's program, when the indicator is broken down.
@@ -17,7 +17,7 @@ struct CompiledIndicator {
 /// A breakdown field as the counter reads it: each row's word (1-based, 0 =
 /// missing) or set of words (bit i = word i).
 struct BreakdownProgram {
-    let field: VectorNode
+    let field: any VectorNode
     let isSet: Bool
     let valueCount: Int
 }
@@ -27,20 +27,22 @@ struct CompiledHouseholdList {
     let specification: HouseholdListSpecification
     /// Position of the indicator in `CompiledPipeline.indicators`.
     let indicator: Int
-    let reasons: [(ClueSignal, VectorNode)]
+    let reasons: [(ClueSignal, any VectorNode)]
 }
 
 /// The pipeline file compiled: every expression type-checked and turned into
-/// a vector program. Built before any feed is read.
-public struct CompiledPipeline: @unchecked Sendable {
+/// a vector program. Built before any feed is read; an immutable value that
+/// holds no run state, so one compiled pipeline can serve any number of nights.
+public struct CompiledPipeline: Sendable {
     public let definition: PipelineDefinition
     let indicators: [CompiledIndicator]
     /// The clue indicator's position and its signal programs (household entity).
     let clueIndicator: Int?
-    let clueSignals: [(ClueSignal, VectorNode)]
+    let clueSignals: [(ClueSignal, any VectorNode)]
     let lists: [CompiledHouseholdList]
-    /// Columns the programs read; filled when the feeds are bound.
-    let slots: [ColumnSlot]
+    /// Columns the programs read, by the position their `ColumnNode`s name;
+    /// each night builds them and hands them to the programs in an `EvaluationContext`.
+    let columns: [FieldDescriptor]
     /// Derived fields cached per batch.
     let cacheSlotCount: Int
 
@@ -60,7 +62,7 @@ public struct CompiledPipeline: @unchecked Sendable {
             indicators.append(indicator)
         }
         var clueIndicator: Int?
-        var clueSignals: [(ClueSignal, VectorNode)] = []
+        var clueSignals: [(ClueSignal, any VectorNode)] = []
         if let clues = definition.clues {
             let index = try householdIndicator(clues.indicator, at: clues.indicatorLocation, in: indicators, definition,
                                                section: "clues.indicator")
@@ -74,7 +76,7 @@ public struct CompiledPipeline: @unchecked Sendable {
         try checkEvaluation(definition, indicators)
         return CompiledPipeline(definition: definition, indicators: indicators, clueIndicator: clueIndicator,
                                 clueSignals: clueSignals, lists: lists,
-                                slots: compiler.slots.keys.sorted().map { compiler.slots[$0]! },
+                                columns: compiler.columns,
                                 cacheSlotCount: compiler.cacheSlotCount)
     }
 

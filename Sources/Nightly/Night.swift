@@ -20,11 +20,12 @@ public struct Night: Sendable {
     /// Tonight's household history and alerts, committed with the figures (nil without `early_warning:`).
     public var warning: EarlyWarningNight?
 
-    /// Every quarantined row of the night, by feed (contract order) then line.
-    public var quarantine: [QuarantineRecord]
+    /// Every quarantined row of the night, by feed (contract order) then line (a run's
+    /// `QuarantineLog` on disk, or the records merged from shards).
+    public var quarantine: any Sequence<QuarantineRecord> & Sendable
 
     public init(inputs: ReportInputs, options: ReportOptions, read: [RunInput], manifest: RunManifest,
-                quarantine: [QuarantineRecord]) {
+                quarantine: any Sequence<QuarantineRecord> & Sendable) {
         self.inputs = inputs
         self.options = options
         self.read = read

@@ -16,6 +16,6 @@ public protocol NightOutput: Sendable {
 public enum NightOutputs {
     /// In the order they are written. `run.json` comes last: a folder with it
     /// is complete.
-    public static let all: [any NightOutput] = [IndicatorsFile(), QuarantineFile()]
+    public static let all: [any NightOutput] = [IndicatorsFile(), QuarantineFile(), QuarantineRowsFile()]
         + MeetingOutputs.formats.map { MeetingFile(format: $0) } + [RunRecordFile()]
 }

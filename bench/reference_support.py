@@ -23,12 +23,8 @@ COUNTS = set(CATALOGUE) - RATIOS
 FEEDS = ["regions", "villages", "households", "persons", "education", "medical_insurance", "housing", "water",
          "employment", "social_assistance"]
 
-# The hand-worked fixture of catalogue v2, which the Swift engine's FixtureTests read too. Until
-# the engine computes catalogue v2 it waits in FixturesV2/ (Fixtures/edge_cases holds the
-# figures the engine computes today); then it replaces Fixtures/edge_cases.
-FIXTURE = next(path for path in (os.path.join(BENCH, "..", "Tests", "EngineTests", "FixturesV2", "edge_cases"),
-                                 os.path.join(BENCH, "..", "Tests", "EngineTests", "Fixtures", "edge_cases"))
-               if os.path.isdir(path))
+# The hand-worked fixture of catalogue v2, which the Swift engine's FixtureTests read too.
+FIXTURE = os.path.join(BENCH, "..", "Tests", "EngineTests", "Fixtures", "edge_cases")
 
 
 def decimals_of(indicator):

@@ -78,6 +78,7 @@ public struct NightlyCheck {
         options.readProgress = readProgress
         options.feedsThatMayBeEmpty = pipeline.feedsThatMayBeEmpty
         options.provinceCode = pipeline.provinceCode
+        options.nationProvinces = pipeline.nationProvinces
         options.allowOutsideLinks = allowOutsideLinks
         return options
     }

@@ -7,7 +7,7 @@ extension DirtyRows {
         let r = reference
         let day = { (offset: Int32) in DayNumber.format(r - offset) }
         let site = "\(county.code)001"
-        let otherSite = "\(GuizhouDivisions.counties[1].code)001"
+        let otherSite = "\(other.code)001"
         let village = String(freshHousehold(9_970).prefix(12))
         let otherVillage = String(village.prefix(6)) + "999999"
         func id(_ n: Int) -> String { freshHousehold(n) }

@@ -14,7 +14,9 @@ import Ingest
 struct DirtyRows {
     let keys: BorrowedKeys
     let reference: Int32
-    let county = GuizhouDivisions.counties[0]
+    /// The first generated county, whose keys the bad rows use, and another one.
+    let county: County
+    let other: County
 
     /// The bad rows of every feed, in the order they are appended.
     func rows() -> [DirtyRow] {

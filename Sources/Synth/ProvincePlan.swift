@@ -7,7 +7,7 @@
 struct ProvincePlan {
     struct CountyShare {
         let county: County
-        /// Position in `GuizhouDivisions.counties`; also the county's random stream number.
+        /// Position in the generated counties; also the county's random stream number.
         let index: Int
         let persons: Int
         let villages: Int
@@ -21,8 +21,7 @@ struct ProvincePlan {
 
     let counties: [CountyShare]
 
-    init(persons: Int, seed: UInt64) {
-        let divisions = GuizhouDivisions.counties
+    init(persons: Int, seed: UInt64, divisions: [County] = GuizhouDivisions.counties) {
         var random = RandomStream(seed: seed, stream: UInt64(divisions.count))
         // Counties differ in size; key counties are mountainous and somewhat smaller.
         let weights = divisions.map { random.int($0.isKey ? 50...110 : 60...140) }

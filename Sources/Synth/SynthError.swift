@@ -6,6 +6,7 @@ public enum SynthError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case noGB18030
     case cannotEncode(path: String)
+    case unknownProvince(String)
 
     public var description: String {
         switch self {
@@ -19,6 +20,8 @@ public enum SynthError: Error, Equatable, CustomStringConvertible {
             return "\(path): cannot write the file (\(reason)). Check the folder's permissions and that the disk is not full."
         case .noGB18030:
             return "this machine's iconv cannot convert to GB18030; use --encoding utf8, or install the glibc locale data (package libc-bin / locales)."
+        case .unknownProvince(let code):
+            return "--provinces: \(code) is not the 2-digit code of a province with counties in reference/gbt2260/counties.csv (52 is Guizhou, 53 Yunnan)."
         case .cannotEncode(let path):
             return "\(path): the generated text could not be converted to GB18030. This is a bug in the generator; please report it with the command line used."
         }

@@ -18,6 +18,8 @@ public struct SynthOptions: Sendable {
     public var encoding: FeedEncoding
     /// Threads used; the files do not depend on it.
     public var threads: Int
+    /// The provinces generated, by 2-digit GB/T 2260 code (Guizhou, 52, by default).
+    public var provinces: [String] = ["52"]
 
     public init(persons: Int, seed: UInt64 = defaultSeed, referenceDate: Int32 = defaultReferenceDate,
                 dirty: Bool = false, encoding: FeedEncoding = .utf8,
@@ -80,12 +82,13 @@ public enum SyntheticProvince {
             writers[feed] = writer
         }
         var cleanRows: [Feed: Int] = [:]
-        progress?(.stage("regions: \(GuizhouDivisions.counties.count) counties"))
-        let regions = regionRows()
+        let divisions = try ProvinceDivisions.counties(options.provinces)
+        progress?(.stage("regions: \(divisions.count) counties"))
+        let regions = regionRows(divisions)
         try writers[.regions]?.write(regions.bytes)
         cleanRows[.regions] = regions.rows
 
-        let plan = ProvincePlan(persons: options.persons, seed: options.seed)
+        let plan = ProvincePlan(persons: options.persons, seed: options.seed, divisions: divisions)
         progress?(.stage("counties: \(options.persons) persons in \(plan.counties.reduce(0) { $0 + $1.villages }) villages, \(options.threads) threads"))
         var keys = BorrowedKeys()
         let batchSize = max(1, options.threads) * 3
@@ -112,7 +115,7 @@ public enum SyntheticProvince {
         if !options.dirty { try? FileManager.default.removeItem(atPath: manifestPath) }
         if options.dirty {
             progress?(.stage("dirty rows and \(DirtyManifest.fileName)"))
-            dirtyRows = DirtyRows(keys: keys, reference: options.referenceDate).rows()
+            dirtyRows = DirtyRows(keys: keys, reference: options.referenceDate, county: divisions[0], other: divisions[1]).rows()
             var nextLine = cleanRows.mapValues { $0 + 2 }
             for i in dirtyRows.indices {
                 let feed = dirtyRows[i].feed
@@ -130,9 +133,9 @@ public enum SyntheticProvince {
     }
 
     /// `regions.csv`: the real counties and prefectures.
-    private static func regionRows() -> RowBytes {
+    private static func regionRows(_ divisions: [County]) -> RowBytes {
         var rows = RowBytes()
-        for county in GuizhouDivisions.counties {
+        for county in divisions {
             rows.appendDigits(county.prefectureCode, width: 6)
             rows.comma()
             rows.append(county.prefectureName)

@@ -7,9 +7,10 @@ import Synth
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic Guizhou province: the ten feeds of the contract (version 2), byte for byte the same for the same seed.",
+        abstract: "Write a synthetic Guizhou province (or several provinces with --provinces): the ten feeds of the contract (version 2), byte for byte the same for the same seed.",
         discussion: """
-            Counties and prefectures are the real 88 of Guizhou; villages, households and persons are synthetic. \
+            Counties and prefectures are the real 88 of Guizhou (with --provinces, the real ones of each \
+            province named, from reference/gbt2260/); villages, households and persons are synthetic. \
             With --dirty, deliberately bad rows of every quarantine reason are appended and dirty_manifest.csv \
             lists how many rows of each feed the pipeline must quarantine, and why.
             """)
@@ -29,6 +30,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Encoding of the files: utf8 or gb18030.")
     var encoding = "utf8"
 
+    @Option(help: "Provinces to generate, by 2-digit GB/T 2260 code, comma-separated (default 52, Guizhou): their real counties (reference/gbt2260/).")
+    var provinces = "52"
+
     @Option(help: "Reference date YYYY-MM-DD: ages and the insurance year follow it.")
     var date = DayNumber.format(SynthOptions.defaultReferenceDate)
 
@@ -39,14 +43,19 @@ struct GenerateCommand: ParsableCommand {
         guard DayNumber.parse(date) != nil else {
             throw ValidationError("--date \(date): expected a real date YYYY-MM-DD, for example 2026-11-28.")
         }
+        let codes = provinces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !codes.isEmpty, codes.allSatisfy({ $0.count == 2 && Int($0) != nil }) else {
+            throw ValidationError("--provinces \(provinces): expected 2-digit province codes separated by commas, for example 52,53.")
+        }
         guard SynthOptions.personsRange.contains(persons) else {
             throw ValidationError("--persons \(persons): expected \(SynthOptions.personsRange.lowerBound) to \(SynthOptions.personsRange.upperBound).")
         }
     }
 
     func run() throws {
-        let options = SynthOptions(persons: persons, seed: seed, referenceDate: DayNumber.parse(date) ?? SynthOptions.defaultReferenceDate,
+        var options = SynthOptions(persons: persons, seed: seed, referenceDate: DayNumber.parse(date) ?? SynthOptions.defaultReferenceDate,
                                    dirty: dirty, encoding: FeedEncoding(rawValue: encoding) ?? .utf8)
+        options.provinces = provinces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let progress = TerminalProgress()
         let persons = self.persons
         let summary = try SyntheticProvince.generateStaged(into: out, options: options) { event in

@@ -99,11 +99,11 @@ import TestSupport
     @Test func aWarehouseOfANewerVersionIsRefused() throws {
         let folder = try TemporaryFolder()
         let warehouse = folder.file("warehouse.sqlite")
-        let first = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-27", "--out", folder.file("out"),
+        let first = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-28", "--out", folder.file("out"),
                                                "--warehouse", warehouse])
         #expect(first.status == 0, "\(first.standardError)")
         try DatabaseQueue(path: warehouse).write { db in try db.execute(sql: "PRAGMA user_version = 99") }
-        let second = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-28", "--out", folder.file("out"),
+        let second = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", "2026-11-29", "--out", folder.file("out"),
                                                 "--warehouse", warehouse])
         #expect(second.status == 6, "\(second.standardError)")
         #expect(second.standardError.contains("newer bottomline"), "\(second.standardError)")

@@ -5,7 +5,7 @@ import Ingest
 /// Runs the real stages (ingest, compile, count) on a folder of real CSV files.
 enum EngineHarness {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FixturesV2")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let guizhouPipeline = repository.appendingPathComponent("Pipelines/guizhou.yaml").path
 
     static func run(folder: String, pipeline: PipelineDefinition, date: String = "2026-11-28", threads: Int = 2) throws -> EngineResult {

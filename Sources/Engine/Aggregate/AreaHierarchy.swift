@@ -28,8 +28,24 @@ struct AreaHierarchy {
             townshipCounty[village.townshipCode] = village.countyCode
         }
 
-        let provinceCode = counties.first.map { String(CodeText.digits($0.code, width: 6).prefix(2)) } ?? ""
-        var areas = [Area(level: .province, code: provinceCode, name: definition.provinceName, parent: nil)]
+        // One province, as the pipeline names it; several, under a nation (code 00) and named by GB/T 2260.
+        let provinceCodes = Array(Set(counties.map { $0.code / 10_000 })).sorted()
+        var areas: [Area] = []
+        var provinceArea: [Int64: Int] = [:]
+        if provinceCodes.count > 1 {
+            areas.append(Area(level: .nation, code: "00", name: definition.nationName ?? "全国", parent: nil))
+            for code in provinceCodes {
+                let text = CodeText.digits(code, width: 2)
+                provinceArea[code] = areas.count
+                let name = text == definition.provinceCode ? definition.provinceName : ProvinceNames.byCode[text] ?? text
+                areas.append(Area(level: .province, code: text, name: name, parent: 0))
+            }
+        } else {
+            let provinceCode = counties.first.map { String(CodeText.digits($0.code, width: 6).prefix(2)) } ?? ""
+            areas.append(Area(level: .province, code: provinceCode, name: definition.provinceName, parent: nil))
+        }
+        // The areas above a prefecture or county (a 6-digit code): its province, and the nation.
+        let above = { (code: Int64) -> [Int] in provinceCodes.count > 1 ? [provinceArea[code / 10_000] ?? 0, 0] : [0] }
         var groupArea: [String: Int] = [:]
         for group in definition.groups.sorted(by: { $0.id < $1.id }) {
             groupArea[group.id] = areas.count
@@ -38,7 +54,8 @@ struct AreaHierarchy {
         var prefectureArea: [Int64: Int] = [:]
         for code in prefectureName.keys.sorted() {
             prefectureArea[code] = areas.count
-            areas.append(Area(level: .prefecture, code: CodeText.digits(code, width: 6), name: prefectureName[code] ?? "", parent: 0))
+            areas.append(Area(level: .prefecture, code: CodeText.digits(code, width: 6), name: prefectureName[code] ?? "",
+                              parent: above(code)[0]))
         }
         var countyArea: [Int64: Int] = [:]
         var countyGroups: [Int64: [Int]] = [:]
@@ -59,7 +76,7 @@ struct AreaHierarchy {
             let village = register.villages[index]
             let county = countyArea[village.countyCode] ?? 0
             let township = townshipArea[village.townshipCode] ?? 0
-            villageChain[index] = [areas.count, township, county, areas[county].parent ?? 0, 0]
+            villageChain[index] = [areas.count, township, county, areas[county].parent ?? 0] + above(village.countyCode)
                 + (countyGroups[village.countyCode] ?? [])
             areas.append(Area(level: .village, code: CodeText.digits(village.code, width: 12), name: village.name, parent: township))
         }

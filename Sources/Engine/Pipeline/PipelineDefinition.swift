@@ -136,6 +136,10 @@ public struct PipelineDefinition: Sendable {
     public var feedsThatMayBeEmpty: Set<Feed> = []
     /// The province's two-digit code (`province: code:`), when given.
     public var provinceCode: String?
+    /// `nation: name:`: the name of the level above the provinces (code `00`) when `regions.csv` spans several.
+    public var nationName: String?
+    /// `nation: provinces:`: the provinces whose counties `regions.csv` may hold besides `province: code:`.
+    public var nationProvinces: [String] = []
     public let derived: [DerivedFieldDefinition]
     public let indicators: [IndicatorSpecification]
     public let clues: ClueSpecification?

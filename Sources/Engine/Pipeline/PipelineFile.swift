@@ -29,7 +29,7 @@ public enum PipelineFile {
             throw reader.error(from: error)
         }
         let top = try reader.mapping(root, allowed: ["name", "province", "parameters", "feeds", "derived", "indicators", "clues",
-                                                        "groups", "sites", "lists", "evaluation"])
+                                                        "groups", "sites", "lists", "evaluation", "nation"])
         let name = try reader.string(top.required("name"))
         let province = try reader.mapping(top.required("province"), allowed: ["name", "code"])
         let provinceName = try reader.string(province.required("name"))
@@ -45,6 +45,15 @@ public enum PipelineFile {
                                             encodings: feeds?.encodings ?? [:], derived: derived, indicators: indicators, clues: clues)
         definition.feedsThatMayBeEmpty = feeds?.mayBeEmpty ?? []
         definition.provinceCode = try province["code"].map(reader.provinceCode)
+        if let nationNode = top["nation"] {
+            let nation = try reader.mapping(nationNode, allowed: ["name", "provinces"])
+            definition.nationName = try reader.string(nation.required("name"))
+            let provinces = try nation.required("provinces")
+            guard case .sequence(let codes) = provinces, !codes.isEmpty else {
+                throw reader.error(at: provinces, "expected a list of two-digit province codes, e.g. ['52', '53']")
+            }
+            definition.nationProvinces = try codes.map(reader.provinceCode)
+        }
         definition.groups = try top["groups"].map(reader.groups) ?? []
         definition.siteNames = try top["sites"].map(reader.siteNames) ?? [:]
         definition.lists = try top["lists"].map(reader.lists) ?? []

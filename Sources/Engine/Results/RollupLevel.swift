@@ -2,6 +2,8 @@
 /// administrative levels from the top down, with the county groups after the
 /// province and the resettlement sites last.
 public enum RollupLevel: String, CaseIterable, Sendable, Comparable {
+    /// Above the provinces (code `00`), only when the night's counties span several provinces.
+    case nation
     case province
     /// A named set of counties declared in the pipeline (`key_counties`).
     case group

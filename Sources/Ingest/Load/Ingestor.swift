@@ -26,6 +26,8 @@ public struct IngestOptions: Sendable {
     /// The province's two-digit code: every county of `regions.csv` must start with it
     /// (nil: with the code of most counties).
     public var provinceCode: String?
+    /// Further provinces (two digits) whose counties `regions.csv` may hold (`nation: provinces:`).
+    public var nationProvinces: [String] = []
 
     public init(referenceDate: Int32, encodings: [Feed: FeedEncoding] = [:], maxQuarantineShare: Double = 0.05,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -107,7 +109,8 @@ public enum Ingestor {
             if outcome.accounting.read + outcome.otherShardRows == 0 && !options.feedsThatMayBeEmpty.contains(feed) {
                 throw IngestError.noDataRows(file: feed.fileName)
             }
-            if feed == .regions { try RegisterCheck.checkRegions(outcome.table, provinceCode: options.provinceCode) }
+            if feed == .regions { try RegisterCheck.checkRegions(outcome.table, provinceCode: options.provinceCode,
+                                                                 nationProvinces: options.nationProvinces) }
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)
             quarantine.append(contentsOf: outcome.quarantine)

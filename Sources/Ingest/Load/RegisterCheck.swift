@@ -7,17 +7,20 @@ enum RegisterCheck {
     /// nil, the province of most counties), each prefecture code matching its counties'
     /// codes, one name per prefecture code.
     /// - Throws: `IngestError.inconsistentRegisters` naming every problem.
-    static func checkRegions(_ regions: FeedTable, provinceCode: String?) throws {
+    /// With `nationProvinces` (`nation: provinces:` of the pipeline), counties of those provinces are accepted too.
+    static func checkRegions(_ regions: FeedTable, provinceCode: String?, nationProvinces: [String] = []) throws {
         let prefectures = regions[Regions.prefectureCode], prefectureNames = regions[Regions.prefectureName]
         let counties = regions[Regions.countyCode]
         guard !counties.isEmpty else { return }
         let province = provinceCode.flatMap { Int64($0) } ?? mostCommon(counties.map { $0 / 10_000 })
+        let allowed = Set([province] + nationProvinces.compactMap { Int64($0) })
         var problems: [String] = []
         for row in counties.indices.sorted(by: { counties[$0] < counties[$1] }) {
             let county = CodeText.digits(counties[row], width: 6)
-            if counties[row] / 10_000 != province {
+            if !allowed.contains(counties[row] / 10_000) {
                 problems.append("county \(county) is not in province \(CodeText.digits(province, width: 2))"
-                    + (provinceCode == nil ? " (the province of most counties)" : " (the pipeline's province code)"))
+                    + (provinceCode == nil ? " (the province of most counties)" : " (the pipeline's province code)")
+                    + (nationProvinces.isEmpty ? "" : " nor in the pipeline's nation: provinces"))
             }
             if prefectures[row] / 100 != counties[row] / 100 {
                 problems.append("county \(county) is filed under prefecture "

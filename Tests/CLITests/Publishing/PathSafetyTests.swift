@@ -56,8 +56,8 @@ import TestSupport
         let work = try TemporaryFolder("paths")
         let data = try Self.feeds(work)
         let out = work.file("out"), warehouse = work.file("out/w.sqlite")
-        #expect(try BottomlineProcess.run(["run", "--data", data, "--date", "2026-11-27", "--out", out]).status == 0)
-        let refused = try BottomlineProcess.run(["run", "--data", data, "--date", "2026-11-28", "--out", out,
+        #expect(try BottomlineProcess.run(["run", "--data", data, "--date", "2026-11-28", "--out", out]).status == 0)
+        let refused = try BottomlineProcess.run(["run", "--data", data, "--date", "2026-11-29", "--out", out,
                                                  "--warehouse", warehouse])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains(out) && refused.standardError.contains(warehouse))

@@ -33,7 +33,7 @@ import Glibc
         let work = try TemporaryFolder("access")
         chmod(work.path, 0o755)
         let folder = work.file("readonly"), warehouse = folder + "/w.sqlite"
-        for date in ["2026-11-27", "2026-11-28"] {
+        for date in ["2026-11-28", "2026-11-29"] {
             let night = try BottomlineProcess.run(["run", "--data", Self.fixture, "--date", date,
                                                    "--out", work.file("out-\(date)"), "--warehouse", warehouse])
             #expect(night.status == 0, "\(night.standardError)")
@@ -49,9 +49,9 @@ import Glibc
         #expect(history.status == 0, "\(history.standardError)")
         #expect(history.standardOutput.contains("2026-11-28"))
         let diff = try Program.run("/usr/bin/setpriv", asNobody + ["diff", "--warehouse", warehouse,
-                                                                   "--from", "2026-11-27", "--to", "2026-11-28"])
+                                                                   "--from", "2026-11-28", "--to", "2026-11-29"])
         #expect(diff.status == 0, "\(diff.standardError)")
-        #expect(diff.standardOutput.contains("Changes from 2026-11-27"))
+        #expect(diff.standardOutput.contains("Changes from 2026-11-28"))
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
         #expect(after == listing, "before: \(listing), after: \(after)")
     }

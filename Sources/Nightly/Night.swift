@@ -17,11 +17,12 @@ public struct Night: Sendable {
     /// `run.json`, without the warehouse stage (the publisher adds it).
     public var manifest: RunManifest
 
-    /// Every quarantined row of the night, by feed (contract order) then line.
-    public var quarantine: [QuarantineRecord]
+    /// Every quarantined row of the night, by feed (contract order) then line (a run's
+    /// `QuarantineLog` on disk, or the records merged from shards).
+    public var quarantine: any Sequence<QuarantineRecord> & Sendable
 
     public init(inputs: ReportInputs, options: ReportOptions, read: [RunInput], manifest: RunManifest,
-                quarantine: [QuarantineRecord]) {
+                quarantine: any Sequence<QuarantineRecord> & Sendable) {
         self.inputs = inputs
         self.options = options
         self.read = read

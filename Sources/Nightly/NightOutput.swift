@@ -17,6 +17,6 @@ public protocol NightOutput: Sendable {
 public enum NightOutputs {
     /// `run.json` comes last and is written after every other one: a folder
     /// with it is complete.
-    public static let all: [any NightOutput] = [IndicatorsFile(), QuarantineFile()]
+    public static let all: [any NightOutput] = [IndicatorsFile(), QuarantineFile(), QuarantineRowsFile()]
         + MeetingOutputs.formats.map { MeetingFile(format: $0) } + [RunRecordFile()]
 }

@@ -54,7 +54,7 @@ public struct NightlyCheck {
         let report = AccountingTable.text(ingest.accounting, maximumShare: ingest.maxQuarantineShare)
         if let out {
             do {
-                try QuarantineFolder.write(QuarantineCSV.text(ingest.quarantine), into: out)
+                try QuarantineFolder.write(ingest.quarantine, into: out)
             } catch {
                 log("error: \(error)")
                 return (report, .outputFailed)

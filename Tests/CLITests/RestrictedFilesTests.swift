@@ -9,7 +9,7 @@ import TestSupport
         try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) & 0o777
     }
 
-    @Test func clueListsAreOwnerOnlyUnderAPermissiveUmask() throws {
+    @Test func clueListsAndQuarantineRowsAreOwnerOnlyUnderAPermissiveUmask() throws {
         let folder = try TemporaryFolder()
         let out = folder.file("out")
         let process = Process()
@@ -25,6 +25,8 @@ import TestSupport
         #expect(!files.isEmpty)
         #expect(try Self.mode(clues) == 0o700)
         for file in files { #expect(try Self.mode(clues + "/" + file) == 0o600, "\(file)") }
+        #expect(try Self.mode(out + "/restricted") == 0o700)
+        #expect(try Self.mode(out + "/restricted/quarantine_rows.csv") == 0o600)
         // The public outputs follow the umask as usual.
         #expect(try Self.mode(out + "/indicators.csv") == 0o666)
     }

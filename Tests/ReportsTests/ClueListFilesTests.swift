@@ -105,7 +105,7 @@ import Darwin
     }
 
     @Test func maskKeepsFirstSixAndLastFour() {
-        #expect(ClueListFiles.maskedResidentID("52010219800101001X") == "520102********001X")
-        #expect(ClueListFiles.maskedResidentID("12345") == "*****")
+        #expect(IDMask.masked("52010219800101001X") == "520102********001X")
+        #expect(IDMask.masked("12345") == "*****")
     }
 }

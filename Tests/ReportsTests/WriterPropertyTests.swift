@@ -114,7 +114,7 @@ struct WriterPropertyTests {
         try MeetingOutputs.write(inputs, to: folder.path)
         try Data(IndicatorsCSV.text(inputs.table).utf8).write(to: folder.url.appendingPathComponent("indicators.csv"))
         let record = QuarantineRecord(feed: .villages, line: 2, reason: .malformedRow, column: value, value: value, message: value)
-        try Data(QuarantineCSV.text([record]).utf8).write(to: folder.url.appendingPathComponent("quarantine.csv"))
+        try QuarantineCSV.write([record], to: folder.url.appendingPathComponent("quarantine.csv"))
         return (folder, try read(folder.path))
     }
 

@@ -58,7 +58,7 @@ struct SyntheticProvinceTests {
 
     @Test func cleanFolderLoadsWithoutQuarantine() throws {
         let result = try SharedProvince.cleanLoad()
-        #expect(result.quarantine.isEmpty, "first: \(result.quarantine.first.map { "\($0.feed.fileName):\($0.line) \($0.reason.rawValue) \($0.column)=\($0.value)" } ?? "")")
+        #expect(result.quarantine.isEmpty, "first: \(Array(result.quarantine).first.map { "\($0.feed.fileName):\($0.line) \($0.reason.rawValue) \($0.column)=\($0.value)" } ?? "")")
         for accounting in result.accounting {
             #expect(accounting.read > 0, "\(accounting.feed.fileName) has no rows")
             #expect(accounting.extraColumns.isEmpty)

@@ -5,7 +5,8 @@
 #
 # 1. installs slurm-wlm and munge when missing and starts munged, slurmctld and slurmd on
 #    loopback, everything in a temporary folder (local-cluster.sh);
-# 2. generates a province and runs it once as one `bottomline run` (the reference);
+# 2. generates two provinces (Guizhou and Yunnan, real county codes, under a nation row) and
+#    runs them once as one `bottomline run` (the reference);
 # 3. submits the night with submit-night.sh as an array of 4 shards and the merge after it,
 #    waits, and compares the merged indicators.csv and warehouse figures with the reference;
 # 4. submits the night again into a new folder with shard 2 held before it starts (the
@@ -18,7 +19,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repository=$(cd "$here/../.." && pwd)
 bin=$(realpath "${1:?usage: test-cluster.sh PATH/TO/bottomline}")
-pipeline=$repository/Pipelines/guizhou.yaml
+provinces=52,53
 date=2026-11-28
 persons=${TEST_SLURM_PERSONS:-24000}
 shards=4
@@ -58,11 +59,14 @@ trap 'exit 143' TERM
 
 cluster_install
 scratch=$(mktemp -d /tmp/bottomline-test-slurm.XXXXXX)
+# The province's pipeline with a nation above the two provinces (docs/pipeline.md, nation:).
+pipeline=$scratch/two-provinces.yaml
+{ cat "$repository/Pipelines/guizhou.yaml"; printf '\nnation:\n  name: 全国\n  provinces: [%s]\n' "'52', '53'"; } > "$pipeline"
 
-step "generating a province ($persons persons)"
-"$bin" generate --persons "$persons" --out "$scratch/feeds" >/dev/null 2>"$scratch/generate.log" \
+step "generating provinces $provinces ($persons persons)"
+"$bin" generate --provinces "$provinces" --persons "$persons" --out "$scratch/feeds" >/dev/null 2>"$scratch/generate.log" \
     || { cat "$scratch/generate.log" >&2; fail "generate failed"; }
-step "the reference: one bottomline run over the whole province"
+step "the reference: one bottomline run over both provinces"
 "$bin" run --pipeline "$pipeline" --data "$scratch/feeds" --date "$date" --threads 2 \
     --out "$scratch/single" --warehouse "$scratch/single.sqlite" 2>"$scratch/single.log" \
     || { cat "$scratch/single.log" >&2; fail "the single run failed"; }
@@ -112,6 +116,8 @@ compare_with_reference() {
     cmp "$scratch/single/indicators.csv" "$night/indicators.csv" \
         || fail "merged indicators.csv differs from the single run's"
     [ "$(wc -l < "$night/indicators.csv")" -gt 100 ] || fail "indicators.csv is nearly empty"
+    grep -q '^nation,00,' "$night/indicators.csv" && grep -q '^province,53,' "$night/indicators.csv" \
+        || fail "indicators.csv has no nation row above the two provinces"
     cmp <(warehouse_figures "$scratch/single.sqlite") <(warehouse_figures "$1.sqlite") \
         || fail "the merged warehouse's indicator_values differ from the single run's"
 }

@@ -46,7 +46,7 @@ enum FuzzSetting {
                 let file = try FeedFile(folder: folder, name: feed.fileName, encoding: .utf8)
                 let loader = FeedLoader(schema: feed.schema, referenceDate: referenceDate, workers: 1,
                                         keyIndexes: indexes, chunkBytes: 1 << 20, progress: nil)
-                let outcome = try loader.load(file)
+                let outcome = try loader.load(file, quarantine: try QuarantineLog())
                 guard outcome.accounting.accepted == 1 else { fatalError("prerequisite \(feed.fileName) refused") }
                 if let space = feed.schema.defines, let index = outcome.keyIndex { indexes[space] = index }
             } catch {
@@ -103,22 +103,25 @@ func fuzzLoad(_ path: String, feed: Feed, encoding: FeedEncoding, chunkBytes: In
         let file = try FeedFile(folder: FuzzSetting.folder, name: name, encoding: encoding)
         let loader = FeedLoader(schema: feed.schema, referenceDate: FuzzSetting.referenceDate, workers: 1,
                                 keyIndexes: FuzzSetting.keyIndexes, chunkBytes: chunkBytes, progress: nil)
-        let outcome = try loader.load(file)
+        let log = try QuarantineLog()
+        let outcome = try loader.load(file, quarantine: log)
+        try log.finish()
+        let quarantine = Array(log)
         let accounting = outcome.accounting
         guard accounting.read == accounting.accepted + accounting.quarantined,
               outcome.table.rowCount == accounting.accepted,
-              outcome.quarantine.count == accounting.quarantined,
+              quarantine.count == accounting.quarantined,
               outcome.table.columns.allSatisfy({ $0.count == accounting.accepted }) else {
             fatalError("\(feed.fileName) \(encoding) chunk \(chunkBytes): accounting broken: \(accounting)")
         }
         var byReason: [QuarantineReason: Int] = [:]
-        for record in outcome.quarantine { byReason[record.reason, default: 0] += 1 }
+        for record in quarantine { byReason[record.reason, default: 0] += 1 }
         guard byReason == accounting.quarantinedByReason else { fatalError("quarantine by reason differs") }
-        guard zip(outcome.quarantine, outcome.quarantine.dropFirst()).allSatisfy({ $0.line < $1.line }),
-              outcome.quarantine.allSatisfy({ $0.line >= 2 }) else {
-            fatalError("\(feed.fileName): quarantine lines out of order: \(outcome.quarantine.map(\.line))")
+        guard zip(quarantine, quarantine.dropFirst()).allSatisfy({ $0.line < $1.line }),
+              quarantine.allSatisfy({ $0.line >= 2 }) else {
+            fatalError("\(feed.fileName): quarantine lines out of order: \(quarantine.map(\.line))")
         }
-        return FuzzOutcome(accounting: accounting, quarantine: outcome.quarantine,
+        return FuzzOutcome(accounting: accounting, quarantine: quarantine,
                            columns: outcome.table.columns)
     } catch {
         return FuzzOutcome(error: "\(error)")

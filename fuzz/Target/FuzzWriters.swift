@@ -22,11 +22,13 @@ func fuzzWriters(_ input: [UInt8]) {
         fatalError("CSV feed text starts a formula: \(neutral.debugDescription)")
     }
     // The quarantine file's rows: header plus one row of six fields.
-    let record = QuarantineRecord(feed: .persons, line: 2, reason: .malformedRow, column: text, value: text, message: text)
-    let quarantine = Array(QuarantineCSV.text([record]).utf8)
-    guard let header = quarantine.firstIndex(of: 10),
-          let row = FuzzCSVReader.record(Array(quarantine[(header + 1)...])), row.count == 6 else {
+    let record = QuarantineRecord(feed: .persons, line: 2, reason: .malformedRow, column: text, value: text, message: text,
+                                  row: text)
+    guard let row = FuzzCSVReader.record(Array(QuarantineCSV.line(record).utf8)), row.count == 6 else {
         fatalError("quarantine.csv row does not read back as six fields")
+    }
+    guard let whole = FuzzCSVReader.record(Array(QuarantineRowsCSV.line(record).utf8)), whole.count == 5 else {
+        fatalError("quarantine_rows.csv row does not read back as five fields")
     }
     // Markup: no raw '<', '>', quote or control character; every '&' starts an entity.
     let markup = MarkupText.escape(text)

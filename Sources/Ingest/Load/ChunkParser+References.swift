@@ -69,14 +69,14 @@ extension ChunkParser {
         for field in references {
             guard let target = plan.lookups[plan.fields[field].reference].lookup(raw[field]) else {
                 let space = layout.schema.fields[field].reference ?? .person
-                return PendingQuarantine(localLine: line, reason: space.unknownReason, column: layout.name(field),
+                return PendingQuarantine(localLine: line, rowStart: start, reason: space.unknownReason, column: layout.name(field),
                                          value: fieldText(ofRecordAt: start, fields: [field]),
                                          message: "no such \(space.rawValue) in \(space.definingFeed.fileName) (or its row there was quarantined)")
             }
             resolved[field] = Int64(target)
         }
         if let (rule, field) = plan.brokenRule(raw) {
-            return PendingQuarantine(localLine: line, reason: .invalidValue, column: layout.name(field),
+            return PendingQuarantine(localLine: line, rowStart: start, reason: .invalidValue, column: layout.name(field),
                                      value: fieldText(ofRecordAt: start, fields: [field]),
                                      message: "expected \(plan.rules[rule].expected)")
         }

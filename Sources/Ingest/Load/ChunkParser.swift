@@ -16,6 +16,8 @@ struct ChunkParser {
     /// A quarantined row whose line is still relative to its chunk.
     struct PendingQuarantine {
         let localLine: Int
+        /// Where the record starts in the buffer (to copy the whole row for the restricted file).
+        let rowStart: Int
         let reason: QuarantineReason
         let column: String
         let value: String
@@ -82,7 +84,7 @@ struct ChunkParser {
                 let message = problem == .unclosedQuote
                     ? "a quoted field is never closed; reading resumed on the next line"
                     : "text follows a closing quote; put the whole field in quotes and double any quote inside"
-                result.quarantine.append(PendingQuarantine(localLine: line, reason: .malformedRow, column: "",
+                result.quarantine.append(PendingQuarantine(localLine: line, rowStart: byteStart, reason: .malformedRow, column: "",
                                                            value: firstLine(from: byteStart), message: message))
             case .record(let line, let byteStart, let byteEnd):
                 if let placement, !placement.owns(bytes, scanner.fields, fieldCount: scanner.fieldCount,
@@ -97,7 +99,7 @@ struct ChunkParser {
                 result.read += 1
                 if scanner.fieldCount != layout.fileColumnCount {
                     result.quarantine.append(PendingQuarantine(
-                        localLine: line, reason: .malformedRow, column: "", value: firstLine(from: byteStart),
+                        localLine: line, rowStart: byteStart, reason: .malformedRow, column: "", value: firstLine(from: byteStart),
                         message: "expected \(layout.fileColumnCount) fields as in the header, found \(scanner.fieldCount)"))
                     continue reading
                 }
@@ -106,10 +108,10 @@ struct ChunkParser {
                     ? UTF8Validation.invalidOffsets(in: bytes, range: byteStart..<byteEnd).first
                     : (nextInvalid < invalidBytes.count && invalidBytes[nextInvalid] < byteEnd ? invalidBytes[nextInvalid] : nil)
                 if let invalid {
-                    result.quarantine.append(encodingProblem(at: invalid, line: line, scanner: scanner))
+                    result.quarantine.append(encodingProblem(at: invalid, line: line, start: byteStart, scanner: scanner))
                     continue reading
                 }
-                let problem = judge(scanner.fields, line: line, values: values)
+                let problem = judge(scanner.fields, line: line, start: byteStart, values: values)
                 if let problem {
                     result.quarantine.append(problem)
                     continue reading
@@ -136,7 +138,7 @@ struct ChunkParser {
     /// the right form. References and row rules are judged afterwards, for the
     /// whole chunk at once (`resolveReferencesAndRules`).
     @inline(__always)
-    private func judge(_ spans: UnsafeBufferPointer<RecordScanner.FieldSpan>, line: Int,
+    private func judge(_ spans: UnsafeBufferPointer<RecordScanner.FieldSpan>, line: Int, start: Int,
                        values: UnsafeMutablePointer<Int64>) -> PendingQuarantine? {
         let plan = layout.plan
         for i in 0..<plan.fields.count {
@@ -144,7 +146,7 @@ struct ChunkParser {
             let span = spans[field.position]
             if span.start == span.end {
                 guard field.optional else {
-                    return PendingQuarantine(localLine: line, reason: field.tag == .residentID ? .invalidPersonID : .invalidValue,
+                    return PendingQuarantine(localLine: line, rowStart: start, reason: field.tag == .residentID ? .invalidPersonID : .invalidValue,
                                              column: layout.name(i), value: "",
                                              message: "expected \(layout.schema.fields[i].kind.expectation); the value is empty")
                 }
@@ -152,7 +154,7 @@ struct ChunkParser {
             } else {
                 guard let typed = type(field, span) else {
                     let failure = describeFailure(i, span)
-                    return PendingQuarantine(localLine: line, reason: failure.reason, column: layout.name(i),
+                    return PendingQuarantine(localLine: line, rowStart: start, reason: failure.reason, column: layout.name(i),
                                              value: text(of: span), message: failure.message)
                 }
                 values[i] = typed
@@ -254,7 +256,7 @@ struct ChunkParser {
         }
     }
 
-    private func encodingProblem(at offset: Int, line: Int, scanner: RecordScanner) -> PendingQuarantine {
+    private func encodingProblem(at offset: Int, line: Int, start: Int, scanner: RecordScanner) -> PendingQuarantine {
         var column = ""
         var value = ""
         for i in 0..<scanner.fieldCount {
@@ -265,7 +267,7 @@ struct ChunkParser {
                 break
             }
         }
-        return PendingQuarantine(localLine: line, reason: .invalidEncoding, column: column, value: value,
+        return PendingQuarantine(localLine: line, rowStart: start, reason: .invalidEncoding, column: column, value: value,
                                  message: "bytes that are not valid in the feed's declared encoding; re-export the file as UTF-8 or declare gb18030 in the pipeline file")
     }
 
@@ -280,6 +282,21 @@ struct ChunkParser {
         var scanner = RecordScanner(bytes: bytes, start: start, limit: bytes.count, expectedFields: layout.fileColumnCount)
         guard case .record = scanner.next() else { return "" }
         return fields.map { text(of: scanner.fields[layout.positions[$0]]) }.joined(separator: "+")
+    }
+
+    /// The whole record starting at `start` as read (for a malformed one, its first line),
+    /// at most 1 MiB of it, for the restricted `quarantine_rows.csv`.
+    func rowText(at start: Int) -> String {
+        var scanner = RecordScanner(bytes: bytes, start: start, limit: bytes.count, expectedFields: layout.fileColumnCount)
+        var end = start
+        if case .record(_, _, let recordEnd) = scanner.next() {
+            end = recordEnd
+        } else {
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        }
+        end = min(end, start + (1 << 20))
+        while end > start && (bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// The first physical line of a record, cut to 120 characters, for quarantine.

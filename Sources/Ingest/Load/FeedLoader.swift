@@ -14,11 +14,10 @@ struct FeedLoader {
     var ownership: CountyOwnership? = nil
     var foreignPersons: KeyIndex? = nil
 
-    /// What loading a feed produced.
+    /// What loading a feed produced (its quarantined rows are in the log it was given).
     struct Outcome {
         let table: FeedTable
         let accounting: FeedAccounting
-        let quarantine: [QuarantineRecord]
         /// Index of this feed's key, when other feeds refer to it.
         let keyIndex: KeyIndex?
         /// In a shard run reading `persons.csv`: the person IDs of rows of other shards' counties.
@@ -27,7 +26,8 @@ struct FeedLoader {
         let otherShardRows: Int
     }
 
-    func load(_ file: FeedFile) throws -> Outcome {
+    /// Loads `file`, appending its quarantined rows to `quarantine` in line order.
+    func load(_ file: FeedFile, quarantine: QuarantineLog) throws -> Outcome {
         try file.withBytes { bytes in
             var header = RecordScanner(bytes: bytes, start: file.textStart, limit: bytes.count, expectedFields: schema.fields.count)
             guard case .record = header.next() else { throw IngestError.emptyFile(file: file.name) }
@@ -43,7 +43,7 @@ struct FeedLoader {
                                                 keyIndexes: keyIndexes, foreignPersons: foreignPersons)
             }
             var merger = ChunkMerger(layout: layout, parser: parser, firstLine: header.linesPassed + 1,
-                                     expectedRows: Self.estimatedRows(bytes, from: header.position))
+                                     expectedRows: Self.estimatedRows(bytes, from: header.position), quarantine: quarantine)
             var rows = 0
             forEachChunk(parser, bytes: bytes, from: header.position) { chunk in
                 merger.merge(chunk)
@@ -106,22 +106,25 @@ struct FeedLoader {
 }
 
 /// Joins parsed chunks in file order: resolves line numbers, quarantines
-/// repeated keys (the first row wins), builds the key index and the typed columns.
+/// repeated keys (the first row wins), builds the key index and the typed
+/// columns. Quarantined rows go straight to the log on disk, so memory does
+/// not grow with them.
 struct ChunkMerger {
     let layout: FeedLayout
     let parser: ChunkParser
     private var line: Int
     private var accounting: FeedAccounting
-    private var quarantine: [QuarantineRecord] = []
+    private let quarantine: QuarantineLog
     private let keyIndex: KeyIndex
     private var foreignKeys: KeyIndex?
     private var otherShardRows = 0
     private let builders: [ColumnBuilder]
     private var accepted: Int32 = 0
 
-    init(layout: FeedLayout, parser: ChunkParser, firstLine: Int, expectedRows: Int) {
+    init(layout: FeedLayout, parser: ChunkParser, firstLine: Int, expectedRows: Int, quarantine: QuarantineLog) {
         self.layout = layout
         self.parser = parser
+        self.quarantine = quarantine
         line = firstLine
         accounting = FeedAccounting(feed: layout.schema.feed)
         accounting.extraColumns = layout.extraColumns
@@ -130,7 +133,6 @@ struct ChunkMerger {
     }
 
     mutating func merge(_ chunk: ChunkParser.Result) {
-        let feed = layout.schema.feed
         accounting.read += chunk.read
         otherShardRows += chunk.otherShardRows
         if !chunk.foreignKeys.isEmpty {
@@ -138,9 +140,7 @@ struct ChunkMerger {
             for key in chunk.foreignKeys { _ = foreign.insert(key) }
             foreignKeys = foreign
         }
-        var pending = chunk.quarantine.map { ($0.localLine, QuarantineRecord(
-            feed: feed, line: line + $0.localLine, reason: $0.reason, column: $0.column,
-            value: $0.value, message: $0.message)) }
+        var pending = chunk.quarantine
         var keep: [Bool]?
         let keys = chunk.keys
         for (row, key) in keys.enumerated() {
@@ -151,25 +151,31 @@ struct ChunkMerger {
             } else {
                 if keep == nil { keep = Array(repeating: true, count: row) }
                 keep!.append(false)
-                let localLine = Int(chunk.lines[row])
-                pending.append((localLine, QuarantineRecord(
-                    feed: feed, line: line + localLine, reason: .duplicateKey,
-                    column: layout.schema.keyFields.joined(separator: "+"), value: parser.fieldText(ofRecordAt: chunk.starts[row], fields: layout.keyFields),
-                    message: "this key was already accepted on an earlier line; the first row wins")))
+                let start = chunk.starts[row]
+                pending.append(ChunkParser.PendingQuarantine(
+                    localLine: Int(chunk.lines[row]), rowStart: start, reason: .duplicateKey,
+                    column: layout.schema.keyFields.joined(separator: "+"),
+                    value: parser.fieldText(ofRecordAt: start, fields: layout.keyFields),
+                    message: "this key was already accepted on an earlier line; the first row wins"))
             }
         }
         for (builder, column) in zip(builders, chunk.columns) { builder.append(column, keep: keep) }
-        pending.sort { $0.0 < $1.0 }
-        quarantine.append(contentsOf: pending.map(\.1))
+        pending.sort { $0.localLine < $1.localLine }
+        for problem in pending {
+            accounting.quarantinedByReason[problem.reason, default: 0] += 1
+            quarantine.append(QuarantineRecord(
+                feed: layout.schema.feed, line: line + problem.localLine, reason: problem.reason, column: problem.column,
+                value: EchoedInput.cut(IDMask.maskingIDs(in: problem.value)), message: problem.message,
+                row: parser.rowText(at: problem.rowStart)))
+        }
         line += chunk.linesPassed
     }
 
     func finish() -> FeedLoader.Outcome {
         var accounting = self.accounting
-        for record in quarantine { accounting.quarantinedByReason[record.reason, default: 0] += 1 }
         accounting.accepted = Int(accepted)
         let table = FeedTable(schema: layout.schema, columns: builders.map(\.column))
-        return FeedLoader.Outcome(table: table, accounting: accounting, quarantine: quarantine,
+        return FeedLoader.Outcome(table: table, accounting: accounting,
                                   keyIndex: layout.schema.defines == nil ? nil : keyIndex,
                                   foreignKeys: layout.schema.defines == .person ? (foreignKeys ?? KeyIndex(expected: 16)) : nil,
                                   otherShardRows: otherShardRows)

@@ -49,6 +49,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case wrongEncoding(file: String, declared: FeedEncoding, likely: String)
     /// The registers contradict each other (each line names one problem).
     case inconsistentRegisters(file: String, problems: [String])
+    /// The quarantined rows could not be kept in the temporary folder.
+    case quarantineNotWritable(reason: String)
 
     public var description: String {
         switch self {
@@ -99,6 +101,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             let more = problems.count > 10 ? "; and \(problems.count - 10) more" : ""
             return "\(file): the registers contradict each other: \(shown)\(more). Nothing was published; "
                 + "correct the register with its sender and run again."
+        case .quarantineNotWritable(let reason):
+            return "the quarantined rows cannot be kept in the temporary folder (\(reason)); "
+                + "free space there (or point TMPDIR at a larger disk) and run again."
         case .undecodable(let file, let encoding):
             return "\(file): cannot decode the file as \(encoding): this machine's iconv lacks it. Declare the feed utf8 in the pipeline file, or install the locale data."
         }

@@ -45,8 +45,8 @@ public struct IngestResult: Sendable {
     public let tables: [Feed: FeedTable]
     /// Accounting per feed, in contract order.
     public let accounting: [FeedAccounting]
-    /// Every quarantined row, by feed (contract order) then line.
-    public let quarantine: [QuarantineRecord]
+    /// Every quarantined row, by feed (contract order) then line, read back from disk.
+    public let quarantine: QuarantineLog
     /// Size of each input file in bytes.
     public let fileSizes: [Feed: Int]
     /// What was read of each input file: size, SHA-256 of those bytes, identity.
@@ -80,7 +80,7 @@ public enum Ingestor {
                                                            allowOutsideLinks: options.allowOutsideLinks)
         var tables: [Feed: FeedTable] = [:]
         var accounting: [FeedAccounting] = []
-        var quarantine: [QuarantineRecord] = []
+        let quarantine = try QuarantineLog()
         var keyIndexes: [KeySpace: KeyIndex] = [:]
         var sizes: [Feed: Int] = [:]
         var files: [Feed: FeedFileRead] = [:]
@@ -99,7 +99,7 @@ public enum Ingestor {
                                     progress: options.readProgress.map { report in { @Sendable in report(feed, $0, $1, $2) } })
             loader.ownership = ownership
             loader.foreignPersons = foreignPersons
-            let outcome = try loader.load(file)
+            let outcome = try loader.load(file, quarantine: quarantine)
             if let selection = options.shard, feed == .regions {
                 let registered = outcome.table[Regions.countyCode].sorted()
                 ownership = CountyOwnership(registered: registered, owned: selection.owned(among: registered))
@@ -113,7 +113,6 @@ public enum Ingestor {
                                                                  nationProvinces: options.nationProvinces) }
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)
-            quarantine.append(contentsOf: outcome.quarantine)
             if let space = feed.schema.defines, let index = outcome.keyIndex { keyIndexes[space] = index }
             sizes[feed] = file.size
             files[feed] = file.read
@@ -121,6 +120,7 @@ public enum Ingestor {
             seconds[feed] = elapsed
             options.progress?(Self.progressLine(outcome.accounting, bytes: file.size, seconds: elapsed))
         }
+        try quarantine.finish()
         return IngestResult(tables: tables, accounting: accounting, quarantine: quarantine,
                             fileSizes: sizes, files: files, seconds: seconds, maxQuarantineShare: options.maxQuarantineShare,
                             ownership: ownership)

@@ -23,17 +23,23 @@ public struct QuarantineRecord: Sendable, Equatable {
     public let reason: QuarantineReason
     /// The column blamed; empty when the whole row is at fault.
     public let column: String
-    /// The offending value as text (for a malformed row, the start of its first line).
+    /// The offending value as text (for a malformed row, the start of its first line), with
+    /// resident and household IDs masked (`IDMask`): it goes to public files and the warehouse.
     public let value: String
     /// What was expected, in words.
     public let message: String
+    /// RESTRICTED: the whole offending record as read (its first line for a malformed row),
+    /// full IDs included, for the data owner's `quarantine_rows.csv` only.
+    public let row: String
 
-    public init(feed: Feed, line: Int, reason: QuarantineReason, column: String, value: String, message: String) {
+    public init(feed: Feed, line: Int, reason: QuarantineReason, column: String, value: String, message: String,
+                row: String = "") {
         self.feed = feed
         self.line = line
         self.reason = reason
         self.column = column
         self.value = value
         self.message = message
+        self.row = row
     }
 }

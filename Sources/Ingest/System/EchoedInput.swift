@@ -19,6 +19,21 @@ public enum EchoedInput {
         return out
     }
 
+    /// `text` cut to at most `bytes` UTF-8 bytes on a character boundary (`…` added when cut),
+    /// its characters otherwise kept.
+    public static func cut(_ text: String, bytes: Int = limit) -> String {
+        guard text.utf8.count > bytes else { return text }
+        var out = ""
+        var used = 0
+        for scalar in text.unicodeScalars {
+            let size = UTF8.width(scalar)
+            guard used + size <= bytes else { break }
+            out.unicodeScalars.append(scalar)
+            used += size
+        }
+        return out + "…"
+    }
+
     /// Names joined by `, `, as many as fit in `bytes` (the last one cut), then how many more there are.
     public static func list(_ names: [String], bytes: Int = limit) -> String {
         var out = ""

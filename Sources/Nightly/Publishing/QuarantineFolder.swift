@@ -6,14 +6,22 @@ import Reports
 /// file (a temporary file renamed over it). The folder's other files, such as
 /// a published night's outputs, stay as they are.
 enum QuarantineFolder {
-    static func write(_ text: String, into folder: String) throws {
+    static func write(_ records: QuarantineLog, into folder: String) throws {
         let url = URL(fileURLWithPath: folder, isDirectory: true)
+        let target = url.appendingPathComponent("quarantine.csv")
+        let partial = url.appendingPathComponent(".quarantine.csv.partial")
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url.appendingPathComponent("quarantine.csv"), options: .atomic)
+            try QuarantineCSV.write(records, to: partial)
+            guard rename(partial.path, target.path) == 0 else {
+                throw ReportError.cannotWrite(path: target.path, reason: SystemErrorText.describe(errno: errno))
+            }
+        } catch let error as ReportError {
+            try? FileManager.default.removeItem(at: partial)
+            throw error
         } catch {
-            throw ReportError.cannotWrite(path: url.appendingPathComponent("quarantine.csv").path,
-                                          reason: SystemErrorText.describe(error))
+            try? FileManager.default.removeItem(at: partial)
+            throw ReportError.cannotWrite(path: target.path, reason: SystemErrorText.describe(error))
         }
     }
 }

@@ -13,6 +13,8 @@ enum PartialRecords {
     static let quarantineFile = "quarantine.json"
     static let restrictedFolder = "restricted"
     static let householdsFile = "restricted/households.json"
+    /// The whole quarantined rows (full IDs), in the order of `quarantineFile`.
+    static let quarantineRowsFile = "restricted/quarantine_rows.json"
 
     struct Quarantined: Codable {
         var feed: String
@@ -66,7 +68,7 @@ enum PartialRecords {
 
     // MARK: Writing
 
-    static func write(quarantine: [QuarantineRecord], clues: ClueList, lists: [HouseholdList], to folder: String) throws {
+    static func write(quarantine: some Sequence<QuarantineRecord>, clues: ClueList, lists: [HouseholdList], to folder: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let rows = quarantine.map {
@@ -84,12 +86,18 @@ enum PartialRecords {
                      selection: $0.selection.rawValue, reasons: $0.reasons.map(signal),
                      households: $0.households.map(household))
             })
-        let path = (folder as NSString).appendingPathComponent(householdsFile)
+        try writePrivate(encoder.encode(households), (folder as NSString).appendingPathComponent(householdsFile))
+        try writePrivate(encoder.encode(quarantine.map(\.row)),
+                         (folder as NSString).appendingPathComponent(quarantineRowsFile))
+    }
+
+    /// Writes `data` to `path`, created with mode 0600.
+    private static func writePrivate(_ data: Data, _ path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
               chmod(path, 0o600) == 0 else {
             throw NightFailure(.outputFailed, "error: cannot create \(path)")
         }
-        try encoder.encode(households).write(to: URL(fileURLWithPath: path))
+        try data.write(to: URL(fileURLWithPath: path))
     }
 
     private static func signal(_ signal: ClueSignal) -> Signal {
@@ -112,13 +120,14 @@ enum PartialRecords {
     static func readQuarantine(folder: String) throws -> [QuarantineRecord] {
         let path = (folder as NSString).appendingPathComponent(quarantineFile)
         let rows = try decode([Quarantined].self, path)
-        return try rows.map { row in
+        let wholeRows = (try? decode([String].self, (folder as NSString).appendingPathComponent(quarantineRowsFile))) ?? []
+        return try rows.enumerated().map { index, row in
             guard let feed = Feed(rawValue: row.feed), let reason = QuarantineReason(rawValue: row.reason) else {
                 throw NightFailure(.feedUnreadable, "error: \(path) names feed \(row.feed) or reason \(row.reason), "
                                    + "which this bottomline does not know")
             }
             return QuarantineRecord(feed: feed, line: row.line, reason: reason, column: row.column, value: row.value,
-                                    message: row.message)
+                                    message: row.message, row: index < wholeRows.count ? wholeRows[index] : "")
         }
     }
 

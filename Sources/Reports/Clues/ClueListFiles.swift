@@ -62,21 +62,13 @@ public struct ClueListFiles: MeetingOutput {
             let fired = household.signals
             var fields = [household.countyCode, CSVText.feedText(countyName), household.villageCode,
                           CSVText.feedText(household.villageName), household.householdID,
-                          household.headResidentID.map(maskedResidentID) ?? ""]
+                          household.headResidentID.map(IDMask.masked) ?? ""]
             fields += signals.map { fired.contains($0.id) ? "1" : "0" }
             let names = household.signals.map { labels[$0] ?? $0 }
             fields.append(CSVText.feedText(names.joined(separator: language.pick("、", "; "))))
             out += CSVText.line(fields)
         }
         return out
-    }
-
-    /// A resident ID with only its first 6 and last 4 characters shown
-    /// (`520102********123X`); shorter text is masked whole.
-    static func maskedResidentID(_ id: String) -> String {
-        let count = id.count
-        guard count >= 10 else { return String(repeating: "*", count: count) }
-        return String(id.prefix(6)) + String(repeating: "*", count: count - 10) + String(id.suffix(4))
     }
 
     /// Removes entries `<name><suffix>` of `folder` whose name is not in `keeping`:

@@ -7,7 +7,7 @@ import Foundation
 import Ingest
 
 /// Writing output files with the permissions they need.
-enum OutputFile {
+public enum OutputFile {
     /// Writes `data` to `url` atomically (a temporary file renamed over it), readable by everyone.
     static func write(_ data: Data, to url: URL) throws {
         do {
@@ -33,7 +33,7 @@ enum OutputFile {
     }
 
     /// Creates the folder `url` (or keeps it) with mode 0700, whatever the umask.
-    static func makePrivateFolder(_ url: URL) throws {
+    public static func makePrivateFolder(_ url: URL) throws {
         let path = url.path
         if mkdir(path, 0o700) != 0 && errno != EEXIST { throw failure(path) }
         guard chmod(path, 0o700) == 0 else { throw failure(path) }

@@ -19,7 +19,7 @@ extension Warehouse {
     ///   - inputs: what the run read from each feed.
     ///   - quarantine: every quarantined row of the run.
     /// - Complexity: O(areas × indicators + quarantined rows), one prepared statement per table.
-    public func publish(runID: Int64, table: IndicatorTable, inputs: [RunInput], quarantine: [QuarantineRecord],
+    public func publish(runID: Int64, table: IndicatorTable, inputs: [RunInput], quarantine: some Sequence<QuarantineRecord>,
                         finishedAt: Date = Date()) throws {
         try database.inTransaction { db in
             let date = try runningDate(db, runID: runID)
@@ -60,7 +60,8 @@ extension Warehouse {
         }
     }
 
-    private func replaceQuarantine(_ db: Database, date: String, runID: Int64, records: [QuarantineRecord]) throws {
+    private func replaceQuarantine(_ db: Database, date: String, runID: Int64,
+                                   records: some Sequence<QuarantineRecord>) throws {
         try db.execute(sql: "DELETE FROM quarantine WHERE run_date = ?", arguments: [date])
         let insert = try db.makeStatement(sql: """
             INSERT INTO quarantine (run_date, run_id, feed, line, reason, column, value, message)

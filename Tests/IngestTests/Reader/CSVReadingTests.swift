@@ -108,7 +108,7 @@ import TestSupport
         let result = try ingest(writer)
         #expect(result.findings == [Finding(.villages, 4, .malformedRow, "", Self.village(3, "\"never closed"))])
         #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "a", "b", "c"])
-        #expect(result.quarantine.first?.message.contains("never closed") == true)
+        #expect(Array(result.quarantine).first?.message.contains("never closed") == true)
     }
 
     @Test func strayQuoteThatALaterQuoteWouldCloseOnlyCostsItsOwnLine() throws {
@@ -125,7 +125,7 @@ import TestSupport
         writer.append(.villages, Self.village(2, "\"name\" tail"), Self.village(3, "ok"))
         let result = try ingest(writer)
         #expect(result.findings == [Finding(.villages, 3, .malformedRow, "", Self.village(2, "\"name\" tail"))])
-        #expect(result.quarantine.first?.message.contains("closing quote") == true)
+        #expect(Array(result.quarantine).first?.message.contains("closing quote") == true)
         #expect(result.table(.villages)[Villages.villageName] == [Self.defaultName, "ok"])
     }
 

@@ -42,4 +42,32 @@ import Testing
         #expect(rows.allSatisfy { $0.count == 7 })
         #expect(rows.filter { $0[0] == "county" }.allSatisfy { $0[2] == "Kaili, old town" })
     }
+
+    /// The byte writer prints every figure as `String(Int64)` and `ExactDecimal.ratio` would:
+    /// negative and zero figures, undefined rates, large values, 0 to 6 decimals.
+    @Test func indicatorsCSVFiguresAreThoseOfTheTable() throws {
+        let base = ProvinceFixture.table()
+        var random = SystemRandomNumberGenerator()
+        let values: [Int64] = [0, 1, -1, 9, 10, 99_999, -123_456_789, 4_000_000_000_000, Int64(Int32.max)]
+        let pick = { (_: Int) -> Int64 in
+            Bool.random(using: &random) ? values.randomElement(using: &random) ?? 0 : Int64.random(in: -5_000...5_000_000, using: &random)
+        }
+        let indicators = base.indicators.enumerated().map { index, definition in
+            IndicatorDefinition(id: definition.id, labelZH: definition.labelZH, labelEN: definition.labelEN,
+                                entity: definition.entity, numerator: definition.numerator,
+                                denominator: definition.denominator, unit: definition.unit, decimals: index % 7,
+                                target: definition.target, inSummary: definition.inSummary, isKey: definition.isKey)
+        }
+        let table = IndicatorTable(indicators: indicators, areas: base.areas, numerators: base.numerators.indices.map(pick),
+                                   denominators: base.denominators.indices.map { pick($0) / 1_000 })
+        let rows = CSVRecords.parse(IndicatorsCSV.text(table)).dropFirst()
+        #expect(rows.count == table.areas.count * table.indicators.count)
+        for (row, fields) in rows.enumerated() {
+            let area = row / table.indicators.count, k = row % table.indicators.count
+            let expected = [String(table.numerator(area: area, indicator: k)),
+                            table.indicators[k].isRatio ? String(table.denominator(area: area, indicator: k)) : "",
+                            table.formattedValue(area: area, indicator: k)]
+            #expect(Array(fields.suffix(3)) == expected, "row \(row + 2)")
+        }
+    }
 }

@@ -41,10 +41,9 @@ public struct AreaFigures {
         }
     }
 
-    /// The table: villages summed into every area above them.
-    public func table() -> IndicatorTable {
-        var numerators = self.numerators
-        var denominators = self.denominators
+    /// The table: villages summed into every area above them (in place, so
+    /// the figures are held once; call it last).
+    public mutating func table() -> IndicatorTable {
         let columns = indicators.count
         for chain in hierarchy.villageChain {
             let village = chain[0] * columns

@@ -8,6 +8,8 @@
 # Settings (environment):
 #   BENCH_SIZES     persons per synthetic province       default "1000000 5000000"
 #   BENCH_THREADS   thread counts to time                 default "1 2"
+#   BENCH_RUNS      runs of each tool per size and thread count, taking turns;
+#                   RESULTS.md reports the fastest        default 3
 #   BENCH_DUCKDB    auto: run the reference when the duckdb package is importable;
 #                   1: required; 0: skip                  default auto
 #   BENCH_REFERENCE_TESTS  1: run the reference's pytest tests first; 0: skip   default 1
@@ -21,6 +23,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 SIZES=${BENCH_SIZES:-"1000000 5000000"}
 THREADS=${BENCH_THREADS:-"1 2"}
+RUNS=${BENCH_RUNS:-3}
 DUCKDB_MODE=${BENCH_DUCKDB:-auto}
 DATE=${BENCH_DATE:-2026-11-28}
 TITLE=${BENCH_TITLE:-bench}
@@ -43,6 +46,7 @@ done
 for t in $THREADS; do
     [[ $t =~ ^[1-9][0-9]*$ ]] || fail "BENCH_THREADS must be whole numbers, got '$t'"
 done
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || fail "BENCH_RUNS must be a whole number of runs, got '$RUNS'"
 [[ -x $BIN ]] || fail "$BIN is missing: run 'make bench' (it builds the release binary first)"
 [[ -f $PIPELINE ]] || fail "pipeline file $PIPELINE is missing"
 command -v python3 >/dev/null || fail "python3 is needed for the measurements"
@@ -117,39 +121,42 @@ for n in $SIZES; do
     data="$CACHE/p$n"
     say "p$n: $(du -sh "$data" | cut -f1) of feeds"
     for t in $THREADS; do
-        run="$OUT/p$n-t$t"
-        rm -rf "$run"
-        say "p$n: bottomline run --threads $t"
-        if ! /usr/bin/time -v -o "$run.time" "$BIN" run --pipeline "$PIPELINE" --data "$data" --out "$run" \
-                --date "$DATE" --threads "$t" >"$run.log" 2>&1; then
-            tail -n 20 "$run.log" >&2
-            fail "bottomline run failed on $data with --threads $t (log: $run.log)"
-        fi
-        [[ -f $run/run.json ]] || say "note: $run/run.json is missing: no stage times"
-        python3 bench/bench_report.py record --results "$JSONL" --tool bottomline --data "$data" \
-            --threads "$t" --time-file "$run.time" --run-json "$run/run.json"
+        # The tools take turns, so that a change of load on the shared machine hits both alike.
+        for r in $(seq 1 "$RUNS"); do
+            run="$OUT/p$n-t$t"
+            rm -rf "$run"
+            say "p$n: bottomline run --threads $t (run $r of $RUNS)"
+            if ! /usr/bin/time -v -o "$run.time" "$BIN" run --pipeline "$PIPELINE" --data "$data" --out "$run" \
+                    --date "$DATE" --threads "$t" >"$run.log" 2>&1; then
+                tail -n 20 "$run.log" >&2
+                fail "bottomline run failed on $data with --threads $t (log: $run.log)"
+            fi
+            [[ -f $run/run.json ]] || say "note: $run/run.json is missing: no stage times"
+            python3 bench/bench_report.py record --results "$JSONL" --tool bottomline --data "$data" \
+                --threads "$t" --time-file "$run.time" --run-json "$run/run.json" --log "$run.log"
 
-        [[ $RUN_DUCKDB -eq 1 ]] || continue
-        reference="$OUT/p$n-duckdb-t$t.csv"
-        say "p$n: DuckDB reference --threads $t"
-        if ! /usr/bin/time -v -o "$reference.time" python3 bench/duckdb_reference.py "$data" "$DATE" "$reference" \
-                --threads "$t" --monitoring-line "$LINE" >"$reference.log" 2>&1; then
-            tail -n 20 "$reference.log" >&2
-            fail "the DuckDB reference failed on $data (log: $reference.log)"
-        fi
-        comparison=identical
-        [[ -f $run/indicators.csv ]] || fail "bottomline wrote no $run/indicators.csv"
-        if ! python3 bench/compare_indicators.py "$run/indicators.csv" "$reference" --regions "$data/regions.csv" \
-                >"$run.compare" 2>&1; then
-            comparison=different
-            DIFFERENT=1
-            cat "$run.compare" >&2
-            say "p$n threads $t: Bottomline and DuckDB DISAGREE (details: $run.compare)"
-        else
-            say "p$n threads $t: figures identical to DuckDB's"
-        fi
-        python3 bench/bench_report.py record --results "$JSONL" --tool duckdb --data "$data" \
-            --threads "$t" --time-file "$reference.time" --duckdb-log "$reference.log" --comparison "$comparison"
+            [[ $RUN_DUCKDB -eq 1 ]] || continue
+            reference="$OUT/p$n-duckdb-t$t.csv"
+            say "p$n: DuckDB reference --threads $t (run $r of $RUNS)"
+            if ! /usr/bin/time -v -o "$reference.time" python3 bench/duckdb_reference.py "$data" "$DATE" "$reference" \
+                    --threads "$t" --monitoring-line "$LINE" >"$reference.log" 2>&1; then
+                tail -n 20 "$reference.log" >&2
+                fail "the DuckDB reference failed on $data (log: $reference.log)"
+            fi
+            comparison=identical
+            [[ -f $run/indicators.csv ]] || fail "bottomline wrote no $run/indicators.csv"
+            if ! python3 bench/compare_indicators.py "$run/indicators.csv" "$reference" --regions "$data/regions.csv" \
+                    >"$run.compare" 2>&1; then
+                comparison=different
+                DIFFERENT=1
+                cat "$run.compare" >&2
+                say "p$n threads $t: Bottomline and DuckDB DISAGREE (details: $run.compare)"
+            else
+                say "p$n threads $t: figures identical to DuckDB's"
+            fi
+            python3 bench/bench_report.py record --results "$JSONL" --tool duckdb --data "$data" \
+                --threads "$t" --time-file "$reference.time" --duckdb-log "$reference.log" --comparison "$comparison"
+        done
     done
 done
 
@@ -157,7 +164,7 @@ done
 
 [[ -f $RESULTS ]] || printf '# Benchmark results\n\nAppended by bench/bench.sh (see bench/README.md).\n\n' > "$RESULTS"
 section=$(python3 bench/bench_report.py render --results "$JSONL" --title "$TITLE" \
-    --note "\`bottomline run --date $DATE\` on \`bottomline generate --seed $SEED\` data; sizes: $SIZES; threads: $THREADS; monitoring line $LINE for the reference; load average (1, 5, 15 min) when the bench started: $LOAD (other work on the machine slows every figure).")
+    --note "\`bottomline run --date $DATE\` on \`bottomline generate --seed $SEED\` data; sizes: $SIZES; threads: $THREADS; $RUNS runs each; monitoring line $LINE for the reference; load average (1, 5, 15 min) when the bench started: $LOAD (other work on the machine slows every figure).")
 printf '%s\n\n' "$section" >> "$RESULTS"
 printf '%s\n' "$section"
 say "appended to $RESULTS"

@@ -13,6 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export BENCH_SIZES=${BENCH_PROVINCE_PERSONS:-17000000}
 export BENCH_THREADS=2
 export BENCH_DUCKDB=${BENCH_DUCKDB:-0}
+export BENCH_RUNS=${BENCH_RUNS:-1}
 export BENCH_TITLE=${BENCH_TITLE:-"bench-province (${BENCH_SIZES} persons)"}
 
 # About 150-200 bytes of feeds per person, and the outputs: check the disk before generating.

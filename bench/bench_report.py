@@ -2,14 +2,17 @@
 """Measurements of bench/bench.sh: records one timed run, renders a markdown section.
 
     python3 bench/bench_report.py record --results FILE.jsonl --tool bottomline|duckdb --data DIR
-        --threads T --time-file F [--run-json OUT/run.json] [--duckdb-log LOG] [--comparison identical|different]
+        --threads T --time-file F [--run-json OUT/run.json] [--log RUN.log] [--duckdb-log LOG] [--comparison identical|different]
     python3 bench/bench_report.py render --results FILE.jsonl --title TEXT [--note TEXT]
 
 `record` appends one JSON line: wall seconds and peak RSS from the output of
 `/usr/bin/time -v -o F`, input bytes (the ten feeds), persons (rows of
 persons.csv) and, for Bottomline, the per-stage seconds of run.json
-(`stages`: stage name -> seconds; anything else there is ignored).
+(`stages`: stage name -> seconds) and the CPU seconds (user + system, all
+threads) each stage used (`stage_cpu_seconds`); anything else there is ignored.
 `render` prints the markdown section that bench.sh appends to bench/RESULTS.md.
+bench.sh runs every measurement several times, interleaving the tools; `render`
+reports the fastest run of each (tool, data, threads) and how many there were.
 """
 import argparse
 import datetime
@@ -65,14 +68,14 @@ def persons(folder):
     return max(count - 1, 0)
 
 
-def stages(run_json):
-    """Stage name -> seconds from run.json, in its order; {} when absent or unreadable."""
+def stages(run_json, key="stages"):
+    """Stage name -> seconds from run.json's `key` object, in its order; {} when absent or unreadable."""
     try:
         with open(run_json, encoding="utf-8") as f:
             document = json.load(f)
     except (OSError, ValueError):
         return {}
-    found = document.get("stages") if isinstance(document, dict) else None
+    found = document.get(key) if isinstance(document, dict) else None
     result = {}
     if isinstance(found, dict):
         for name, value in found.items():
@@ -81,6 +84,21 @@ def stages(run_json):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 result[str(name)] = float(value)
     return result
+
+
+def logged_stages(log):
+    """(stage -> seconds, stage -> CPU seconds) from the run's `stage NAME: S s, C s CPU` log lines:
+    the stages after run.json is written (reports, warehouse) are only there."""
+    wall, cpu = {}, {}
+    try:
+        with open(log, encoding="utf-8", errors="replace") as f:
+            for match in re.finditer(r"^stage (\w+): ([0-9.]+) s(?:, ([0-9.]+) s CPU)?", f.read(), re.M):
+                wall[match.group(1)] = float(match.group(2))
+                if match.group(3) is not None:
+                    cpu[match.group(1)] = float(match.group(3))
+    except OSError:
+        pass
+    return wall, cpu
 
 
 def duckdb_seconds(log):
@@ -105,6 +123,13 @@ def record(args):
     }
     if args.run_json:
         entry["stages"] = stages(args.run_json)
+        entry["stage_cpu"] = stages(args.run_json, "stage_cpu_seconds")
+    if args.log:
+        wall, cpu = logged_stages(args.log)
+        for name, seconds in wall.items():
+            entry.setdefault("stages", {}).setdefault(name, seconds)
+        for name, seconds in cpu.items():
+            entry.setdefault("stage_cpu", {}).setdefault(name, seconds)
     if args.duckdb_log:
         entry["duckdb_seconds"] = duckdb_seconds(args.duckdb_log)
     if args.comparison:
@@ -137,12 +162,28 @@ def number(value, digits=0):
     return f"{value:,.{digits}f}"
 
 
+def fastest(runs):
+    """The fastest run of each (tool, data, threads), in first-run order, with `runs` = how many there were."""
+    best, order = {}, []
+    for e in runs:
+        key = (e["tool"], e["data"], e["threads"])
+        if key not in best:
+            order.append(key)
+            best[key] = dict(e, runs=0)
+        count = best[key]["runs"] + 1
+        if e["wall"] < best[key]["wall"]:
+            best[key] = dict(e)
+        best[key]["runs"] = count
+    return [best[key] for key in order]
+
+
 def render(args):
-    entries = []
+    runs = []
     with open(args.results, encoding="utf-8") as f:
         for line in f:
             if line.strip():
-                entries.append(json.loads(line))
+                runs.append(json.loads(line))
+    entries = fastest(runs)
     now = datetime.datetime.now().astimezone()
     commit = command_text(["git", "rev-parse", "--short", "HEAD"]) or "unknown"
     if command_text(["git", "status", "--porcelain", "--untracked-files=no"]):
@@ -160,6 +201,9 @@ def render(args):
     if args.note:
         out.append("")
         out.append(args.note)
+    repeats = sorted({e["runs"] for e in entries})
+    out += ["", "Each figure is the fastest of " + "/".join(map(str, repeats)) + " runs, the tools taking turns "
+            "(Bottomline, DuckDB, Bottomline, …) so that both see the same load."]
     out += ["", "| persons | input MB | tool | threads | wall s | MB/s | persons/s | peak RSS MB | RSS bytes/person "
                 "| ingest MB/s | same figures |",
             "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
@@ -184,12 +228,25 @@ def render(args):
         names = []
         for e in staged:
             names += [name for name in e["stages"] if name not in names]
-        out += ["", "Bottomline stages (seconds, from run.json):", "",
+        out += ["", "Bottomline stages (seconds, from run.json; stages after it, such as reports, from the run's log):", "",
                 "| persons | threads | " + " | ".join(names) + " |",
                 "|---:|---:|" + "---:|" * len(names)]
         for e in staged:
             out.append(f"| {number(e['persons'])} | {e['threads']} | "
                        + " | ".join(number(e["stages"].get(name), 2) for name in names) + " |")
+        busy = [e for e in staged if e.get("stage_cpu")]
+        if busy:
+            out += ["", "Cores busy per stage (CPU seconds of all threads, user + system, divided by the stage's "
+                    "wall seconds; from run.json `stage_cpu_seconds`), and MB of feeds per second of the stage:", "",
+                    "| persons | threads | " + " | ".join(names) + " | " + " | ".join(n + " MB/s" for n in names) + " |",
+                    "|---:|---:|" + "---:|" * (2 * len(names))]
+            for e in busy:
+                cores = [e["stage_cpu"].get(n) / e["stages"][n] if e["stage_cpu"].get(n) is not None
+                         and e["stages"].get(n) else None for n in names]
+                rates = [e["input_bytes"] / MB / e["stages"][n] if e["stages"].get(n) else None for n in names]
+                out.append(f"| {number(e['persons'])} | {e['threads']} | "
+                           + " | ".join(number(c, 2) for c in cores) + " | "
+                           + " | ".join(number(r, 0) for r in rates) + " |")
     elif any(e["tool"] == "bottomline" for e in entries):
         out += ["", "run.json had no `stages` object: no per-stage times."]
     pairs = []
@@ -219,6 +276,7 @@ def main(argv=None):
     r.add_argument("--threads", type=int, required=True)
     r.add_argument("--time-file", required=True)
     r.add_argument("--run-json")
+    r.add_argument("--log", help="the run's log (standard error), for the stages run.json cannot hold")
     r.add_argument("--duckdb-log")
     r.add_argument("--comparison", choices=["identical", "different"])
     p = commands.add_parser("render")

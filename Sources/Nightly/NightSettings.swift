@@ -33,6 +33,7 @@ public struct NightSettings: Sendable {
         self.out = out
         self.warehouse = warehouse
         self.report = report
+        self.report.threads = threads
         self.log = log
         self.readProgress = readProgress
     }

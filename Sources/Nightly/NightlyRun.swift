@@ -71,7 +71,7 @@ public struct NightlyRun {
                     RunManifest.Input(accounting: $0, encoding: pipeline.definition.encodings[$0.feed] ?? .utf8,
                                       bytes: $1.bytes, sha256: $1.sha256)
                 },
-                stages: clock.stages, totalSeconds: Date().timeIntervalSince(clock.start))
+                stages: clock.stages, stageCPU: clock.cpu, totalSeconds: Date().timeIntervalSince(clock.start))
             var night = Night(inputs: inputs, options: settings.report, read: read, manifest: manifest,
                               quarantine: ingest.quarantine)
             night.warning = warning

@@ -1,9 +1,13 @@
 import Foundation
 
-/// Wall time per stage, logged as each ends.
+/// Wall time per stage, and the CPU time (user + system, every thread) it
+/// used, logged as each ends: CPU over wall is how many cores the stage kept busy.
 final class StageClock {
     private(set) var stages: [(String, Double)] = []
+    /// CPU seconds per stage, in the order of `stages`.
+    private(set) var cpu: [(String, Double)] = []
     private var last = Date()
+    private var lastCPU = StageClock.processCPUSeconds()
     let start = Date()
     private let log: (String) -> Void
 
@@ -13,8 +17,22 @@ final class StageClock {
 
     func lap(_ stage: String) {
         let now = Date()
-        stages.append((stage, now.timeIntervalSince(last)))
-        log(String(format: "stage %@: %.3f s", stage, now.timeIntervalSince(last)))
+        let nowCPU = Self.processCPUSeconds()
+        let wall = now.timeIntervalSince(last)
+        let used = nowCPU - lastCPU
+        stages.append((stage, wall))
+        cpu.append((stage, used))
+        log(String(format: "stage %@: %.3f s, %.3f s CPU (%.2f cores busy)", stage, wall, used,
+                   wall > 0 ? used / wall : 0))
         last = now
+        lastCPU = nowCPU
+    }
+
+    /// User + system CPU seconds of the whole process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

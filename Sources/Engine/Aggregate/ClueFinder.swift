@@ -15,46 +15,66 @@ struct ClueFinder {
     let cacheSlots: Int
     let threads: Int
 
+    /// Rows evaluated at once: as in the counter, large enough to amortise walking the programs.
+    let batchSize = 2048
+
     func find() -> ClueList {
-        let batch = 2048
         let count = roster.householdCount
-        let pieces = max(1, (count + batch - 1) / batch)
-        let found: [[(Int, [String])]] = roster.personHousehold.withUnsafeBufferPointer { personHousehold in
+        // A few contiguous slices per thread; each reuses one scratch arena batch after batch
+        // and describes its own households, so the whole search runs on every core.
+        let slices = max(1, min((count + batchSize - 1) / batchSize, threads * 8))
+        let names = FeedNames(ingest)
+        let found: [[ClueHousehold]] = roster.personHousehold.withUnsafeBufferPointer { personHousehold in
             roster.memberStart.withUnsafeBufferPointer { memberStart in
                 nonisolated(unsafe) let links = (personHousehold.baseAddress!, memberStart.baseAddress!)
-                return parallelMap(count: pieces, workers: threads) { piece -> [(Int, [String])] in
-                    let context = EvaluationContext(columns: columns, personHousehold: links.0, memberStart: links.1, scratch: Scratch(),
-                                                    cache: BatchCache(slots: cacheSlots))
-                    let rows = (piece * batch)..<min(count, (piece + 1) * batch)
-                    let counted = context.scratch.allocate(rows.count)
-                    indicator.numerator.evaluate(rows, counted, context)
-                    if selection == .denominatorNotNumerator, let denominator = indicator.denominator {
-                        // In the denominator and not in the numerator.
-                        let inDenominator = context.scratch.allocate(rows.count)
-                        denominator.evaluate(rows, inDenominator, context)
-                        for i in 0..<rows.count {
-                            let counts = counted[i] != missingValue && counted[i] > 0
-                            let eligible = inDenominator[i] != missingValue && inDenominator[i] > 0
-                            counted[i] = eligible && !counts ? 1 : 0
+                return parallelMap(count: slices, workers: threads) { slice -> [ClueHousehold] in
+                    let context = EvaluationContext(columns: columns, personHousehold: links.0, memberStart: links.1,
+                                                    scratch: Scratch(), cache: BatchCache(slots: cacheSlots))
+                    var described: [ClueHousehold] = []
+                    var start = count * slice / slices
+                    let end = count * (slice + 1) / slices
+                    while start < end {
+                        let rows = start..<min(end, start + batchSize)
+                        let mark = context.scratch.mark
+                        for (household, fired) in households(in: rows, context) {
+                            described.append(names.describe((household, fired), roster))
                         }
+                        context.scratch.release(to: mark)
+                        start = rows.upperBound
                     }
-                    let fired = signals.map { signal -> UnsafeMutablePointer<Int64> in
-                        let out = context.scratch.allocate(rows.count)
-                        signal.1.evaluate(rows, out, context)
-                        return out
-                    }
-                    return (0..<rows.count).compactMap { i -> (Int, [String])? in
-                        guard counted[i] != missingValue, counted[i] > 0 else { return nil }
-                        let names = signals.indices.filter { fired[$0][i] == 1 }.map { signals[$0].0.id }
-                        return (rows.lowerBound + i, names)
-                    }
+                    return described
                 }
             }
         }
-        let names = FeedNames(ingest)
-        return ClueList(signals: signals.map(\.0), households: found.flatMap { $0 }.map { names.describe($0, roster) }.sorted {
+        return ClueList(signals: signals.map(\.0), households: found.flatMap { $0 }.sorted {
             ($0.countyCode, $0.villageCode, $0.householdID) < ($1.countyCode, $1.villageCode, $1.householdID)
         })
+    }
+
+    /// The selected households among `rows`, each with the ids of the signals that fired for it.
+    private func households(in rows: Range<Int>, _ context: EvaluationContext) -> [(Int, [String])] {
+        let counted = context.scratch.allocate(rows.count)
+        indicator.numerator.evaluate(rows, counted, context)
+        if selection == .denominatorNotNumerator, let denominator = indicator.denominator {
+            // In the denominator and not in the numerator.
+            let inDenominator = context.scratch.allocate(rows.count)
+            denominator.evaluate(rows, inDenominator, context)
+            for i in 0..<rows.count {
+                let counts = counted[i] != missingValue && counted[i] > 0
+                let eligible = inDenominator[i] != missingValue && inDenominator[i] > 0
+                counted[i] = eligible && !counts ? 1 : 0
+            }
+        }
+        let fired = signals.map { signal -> UnsafeMutablePointer<Int64> in
+            let out = context.scratch.allocate(rows.count)
+            signal.1.evaluate(rows, out, context)
+            return out
+        }
+        return (0..<rows.count).compactMap { i -> (Int, [String])? in
+            guard counted[i] != missingValue, counted[i] > 0 else { return nil }
+            let names = signals.indices.filter { fired[$0][i] == 1 }.map { signals[$0].0.id }
+            return (rows.lowerBound + i, names)
+        }
     }
 }
 

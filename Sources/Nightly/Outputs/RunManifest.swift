@@ -64,11 +64,13 @@ public struct RunManifest: Codable, Sendable {
     public var stages: [String: Double]
     /// Stage names in the order they ran.
     public var stageOrder: [String]
+    /// CPU seconds (user + system, every thread) per stage: over `stages`, the cores each kept busy.
+    public var stageCPUSeconds: [String: Double]?
     public var totalSeconds: Double
 
     public init(toolVersion: String, runDate: String, status: String, startedAt: String, finishedAt: String,
                 pipelineFile: String, pipelineSHA256: String, parameters: [String: String], threads: Int,
-                inputs: [Input], stages: [(String, Double)], totalSeconds: Double) {
+                inputs: [Input], stages: [(String, Double)], stageCPU: [(String, Double)] = [], totalSeconds: Double) {
         self.toolVersion = toolVersion
         self.runDate = runDate
         self.status = status
@@ -81,6 +83,8 @@ public struct RunManifest: Codable, Sendable {
         self.inputs = inputs
         self.stages = Dictionary(stages.map { ($0.0, ($0.1 * 10_000).rounded() / 10_000) }, uniquingKeysWith: +)
         self.stageOrder = stages.map(\.0)
+        self.stageCPUSeconds = stageCPU.isEmpty ? nil
+            : Dictionary(stageCPU.map { ($0.0, ($0.1 * 10_000).rounded() / 10_000) }, uniquingKeysWith: +)
         self.totalSeconds = (totalSeconds * 10_000).rounded() / 10_000
     }
 

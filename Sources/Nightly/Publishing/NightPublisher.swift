@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Warehouse
 
 /// Publishes a computed night so that a reader always sees one whole night
@@ -46,6 +47,23 @@ public struct NightPublisher {
         Staging(out: out, tag: runID.map { "run\($0)" } ?? "pid\(getpid())")
     }
 
+    /// Writes every output into `folder`: all but `run.json` side by side on the
+    /// night's threads (each writes its own files, so the bytes do not depend
+    /// on the order), then `run.json`; the first failure in output order is thrown.
+    static func write(_ night: Night, to folder: URL) throws {
+        let outputs = NightOutputs.all
+        let failures = parallelMap(count: outputs.count - 1, workers: night.options.threads) { i -> (any Error)? in
+            do {
+                try outputs[i].write(night, to: folder)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        for output in outputs.suffix(1) { try output.write(night, to: folder) }
+    }
+
     /// Writes and publishes `night`.
     /// - Parameter beforeCommit: last checks before the point of no return (the feeds are unchanged).
     public func publish(_ night: Night, beforeCommit: () throws -> Void = {}) throws {
@@ -60,9 +78,7 @@ public struct NightPublisher {
         if warehouse == nil { staging.removeAbandoned() }
         do {
             try staging.prepare()
-            for output in NightOutputs.all {
-                try output.write(night, to: staging.staging)
-            }
+            try Self.write(night, to: staging.staging)
             try Durability.sync(tree: staging.staging)
             clock.lap("reports")
             try beforeCommit()

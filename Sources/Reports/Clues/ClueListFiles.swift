@@ -21,13 +21,27 @@ public struct ClueListFiles: MeetingOutput {
         try Self.removeStale(in: clueFolder, keeping: Set(byCounty.keys), suffix: ".csv")
         var countyNames: [String: String] = [:]
         for area in inputs.table.areas where area.level == .county { countyNames[area.code] = area.name }
-        for county in byCounty.keys.sorted() {
-            let households = byCounty[county] ?? []
+        try Self.writeCounties(byCounty, threads: options.threads) { county, households in
             let text = Self.text(households, countyName: countyNames[county] ?? "", signals: inputs.clues.signals,
                                  options.language)
             try OutputFile.writePrivate(try SpreadsheetBytes.encode(text, options.spreadsheetEncoding),
                                         to: clueFolder.appendingPathComponent(county + ".csv"))
         }
+    }
+
+    /// Runs `write` for every county, `threads` at a time; the first failure in county order is thrown.
+    static func writeCounties(_ byCounty: [String: [ClueHousehold]], threads: Int,
+                              _ write: (String, [ClueHousehold]) throws -> Void) throws {
+        let counties = byCounty.keys.sorted()
+        let failures = parallelMap(count: counties.count, workers: threads) { i -> (any Error)? in
+            do {
+                try write(counties[i], byCounty[counties[i]] ?? [])
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     /// One county's list as text (before encoding).

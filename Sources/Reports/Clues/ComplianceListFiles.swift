@@ -28,8 +28,8 @@ public struct ComplianceListFiles: MeetingOutput {
             try OutputFile.makePrivateFolder(listFolder)
             let byCounty = Dictionary(grouping: list.households, by: \.countyCode)
             try ClueListFiles.removeStale(in: listFolder, keeping: Set(byCounty.keys), suffix: ".csv")
-            for county in byCounty.keys.sorted() {
-                let text = ClueListFiles.text(byCounty[county] ?? [], countyName: countyNames[county] ?? "",
+            try ClueListFiles.writeCounties(byCounty, threads: options.threads) { county, households in
+                let text = ClueListFiles.text(households, countyName: countyNames[county] ?? "",
                                               signals: list.reasons, options.language,
                                               reasonsHeader: options.language.pick("原因", "reasons"))
                 try OutputFile.writePrivate(try SpreadsheetBytes.encode(text, options.spreadsheetEncoding),

@@ -64,11 +64,14 @@ public struct ReportOptions: Sendable {
     public var spreadsheetEncoding: SpreadsheetEncoding
     /// The province's county boundaries; without them the report draws bar charts.
     public var countyMap: CountyMap?
+    /// Threads that write the outputs (the run's `--threads`); the bytes are the same for any number.
+    public var threads: Int
 
     public init(language: ReportLanguage = .zh, spreadsheetEncoding: SpreadsheetEncoding = .utf8BOM,
-                countyMap: CountyMap? = nil) {
+                countyMap: CountyMap? = nil, threads: Int = 1) {
         self.language = language
         self.spreadsheetEncoding = spreadsheetEncoding
         self.countyMap = countyMap
+        self.threads = max(1, threads)
     }
 }

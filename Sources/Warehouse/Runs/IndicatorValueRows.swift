@@ -5,7 +5,10 @@ import GRDBSQLite
 /// The hot loop of a publish: ~250,000 `indicator_values` rows a night.
 ///
 /// One statement, prepared once by GRDB inside the publish transaction, inserts
-/// the rows of one area (one VALUES tuple per indicator). Its parameters are
+/// the rows of one area (one VALUES tuple per indicator). Areas and indicators
+/// go in the order of the table's primary key (level, code, indicator, compared
+/// as bytes like SQLite does), so every row is appended at the right edge of
+/// the B-tree: pages are filled once and never split. Its parameters are
 /// bound with the SQLite C functions on GRDB's `Statement.sqliteStatement`:
 /// building a `StatementArguments` per row or area cost more than SQLite's
 /// own work (measured: 2.0 s against 1.0 s for a province-sized table).
@@ -19,6 +22,12 @@ enum IndicatorValueRows {
         text.withUTF8 { bytes in
             _ = sqlite3_bind_text(statement, index, bytes.baseAddress, Int32(bytes.count), copied)
         }
+    }
+
+    /// Whether `a` sorts before `b` byte by byte (SQLite's BINARY collation of UTF-8 text).
+    private static func precedes(_ a: (String, String), _ b: (String, String)) -> Bool {
+        if a.0 != b.0 { return a.0.utf8.lexicographicallyPrecedes(b.0.utf8) }
+        return a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
     }
 
     static func insert(_ table: IndicatorTable, date: String, into db: Database) throws {
@@ -35,14 +44,21 @@ enum IndicatorValueRows {
             sqlite3_reset(raw)
             sqlite3_clear_bindings(raw)
         }
-        for (areaIndex, area) in table.areas.enumerated() {
+        let areaOrder = table.areas.indices.sorted {
+            Self.precedes((table.areas[$0].level.rawValue, table.areas[$0].code),
+                          (table.areas[$1].level.rawValue, table.areas[$1].code))
+        }
+        let indicatorOrder = indicators.indices.sorted { Self.precedes((indicators[$0].id, ""), (indicators[$1].id, "")) }
+        for areaIndex in areaOrder {
+            let area = table.areas[areaIndex]
             sqlite3_reset(raw)
             var parameter: Int32 = 0
             func next() -> Int32 {
                 parameter += 1
                 return parameter
             }
-            for (indicatorIndex, indicator) in indicators.enumerated() {
+            for indicatorIndex in indicatorOrder {
+                let indicator = indicators[indicatorIndex]
                 bind(date, raw, next())
                 bind(area.level.rawValue, raw, next())
                 bind(area.code, raw, next())

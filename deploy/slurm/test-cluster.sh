@@ -59,9 +59,12 @@ trap 'exit 143' TERM
 
 cluster_install
 scratch=$(mktemp -d /tmp/bottomline-test-slurm.XXXXXX)
-# The province's pipeline with a nation above the two provinces (docs/pipeline.md, nation:).
+# The province's pipeline with a nation above the two provinces (docs/pipeline.md, nation:),
+# without its early_warning: section: merge computes no household history, so the single
+# run it is compared with must not either.
 pipeline=$scratch/two-provinces.yaml
-{ cat "$repository/Pipelines/guizhou.yaml"; printf '\nnation:\n  name: 全国\n  provinces: [%s]\n' "'52', '53'"; } > "$pipeline"
+{ awk '/^early_warning:/ { skip = 1; next } skip && /^[^ #]/ { skip = 0 } !skip' "$repository/Pipelines/guizhou.yaml"
+  printf '\nnation:\n  name: 全国\n  provinces: [%s]\n' "'52', '53'"; } > "$pipeline"
 
 step "generating provinces $provinces ($persons persons)"
 "$bin" generate --provinces "$provinces" --persons "$persons" --out "$scratch/feeds" >/dev/null 2>"$scratch/generate.log" \

@@ -45,16 +45,17 @@ public enum IndicatorEngine {
         let table = IndicatorTable(indicators: pipeline.indicatorDefinitions, areas: hierarchy.areas,
                                    numerators: numerators, denominators: denominators)
         lap("rollup")
-        var clues = ClueList(signals: [], households: [])
-        if let index = pipeline.clueIndicator {
-            clues = ClueFinder(roster: roster, ingest: ingest, indicator: pipeline.indicators[index],
-                               signals: pipeline.clueSignals, columns: columns, cacheSlots: pipeline.cacheSlotCount, threads: threads).find()
+        // The clue list (when the pipeline has one) and the compliance lists, found in one pass.
+        let clueSearch = pipeline.clueIndicator.map { ClueSearch(indicator: pipeline.indicators[$0], signals: pipeline.clueSignals) }
+        let searches = (clueSearch.map { [$0] } ?? []) + pipeline.lists.map { list in
+            ClueSearch(indicator: pipeline.indicators[list.indicator], selection: list.specification.selection,
+                       signals: list.reasons)
         }
-        let lists = pipeline.lists.map { list in
+        var found = ClueFinder(roster: roster, ingest: ingest, searches: searches, columns: columns,
+                               cacheSlots: pipeline.cacheSlotCount, threads: threads).find()[...]
+        let clues = clueSearch == nil ? ClueList(signals: [], households: []) : found.removeFirst()
+        let lists = zip(pipeline.lists, found).map { list, found in
             let specification = list.specification
-            let found = ClueFinder(roster: roster, ingest: ingest, indicator: pipeline.indicators[list.indicator],
-                                   selection: specification.selection, signals: list.reasons, columns: columns,
-                                   cacheSlots: pipeline.cacheSlotCount, threads: threads).find()
             return HouseholdList(id: specification.id, labelZH: specification.labelZH, labelEN: specification.labelEN,
                                  indicator: specification.indicator, selection: specification.selection,
                                  reasons: found.signals, households: found.households)

@@ -37,6 +37,9 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Encoding of county_summary.csv and the clue lists: utf8-bom or gb18030.")
     var summaryEncoding: SpreadsheetEncoding = .utf8BOM
 
+    @Option(help: "Worker threads that write the outputs (default: the active processors).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(help: "County boundaries for the report's maps (default: maps/<pipeline>.counties.json beside the pipeline when it exists; none: bar charts).")
     var countyMap: String?
 
@@ -45,6 +48,7 @@ struct MergeCommand: ParsableCommand {
             throw ValidationError("--date \(date) is not a real date; write it as YYYY-MM-DD, e.g. 2026-11-28")
         }
         guard !partials.isEmpty else { throw ValidationError("give at least one --partials folder") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -57,7 +61,7 @@ struct MergeCommand: ParsableCommand {
         }
         let settings = MergeSettings(pipeline: pipeline, partials: partials, date: date, out: out, warehouse: warehouse,
                                      report: ReportOptions(language: lang, spreadsheetEncoding: summaryEncoding,
-                                                           countyMap: map),
+                                                           countyMap: map, threads: threads),
                                      log: logLine)
         let outcome = NightlyMerge(settings: settings).execute()
         if outcome != .success { throw ExitCode(outcome.rawValue) }

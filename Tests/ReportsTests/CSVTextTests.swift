@@ -70,4 +70,35 @@ import Testing
             #expect(Array(fields.suffix(3)) == expected, "row \(row + 2)")
         }
     }
+
+    /// A table of several pieces (of about a megabyte each) gives the same bytes
+    /// whether its pieces are formatted on one thread or several, in area order.
+    @Test func indicatorsCSVIsTheSameOnAnyNumberOfThreads() {
+        let base = ProvinceFixture.table()
+        // Three pieces and a bit at ~40 bytes a row.
+        let copies = 3 * (1 << 20) / (40 * base.indicators.count * base.areas.count) + 1
+        let areas = (0..<copies).flatMap { copy in
+            base.areas.map { Area(level: $0.level, code: $0.code, name: "\($0.name) \(copy)", parent: $0.parent) }
+        }
+        let numerators = (0..<copies).flatMap { copy in base.numerators.map { $0 + Int64(copy) } }
+        let table = IndicatorTable(indicators: base.indicators, areas: areas, numerators: numerators,
+                                   denominators: Array(repeating: base.denominators, count: copies).flatMap { $0 })
+        let bytes = { (threads: Int) -> [UInt8] in
+            var out: [UInt8] = []
+            IndicatorsCSV.write(table, threads: threads) { out.append(contentsOf: $0) }
+            return out
+        }
+        let one = bytes(1)
+        #expect(bytes(2) == one)
+        #expect(bytes(3) == one)
+        #expect(one.count { $0 == UInt8(ascii: "\n") } == 1 + areas.count * base.indicators.count)
+        let last = String(decoding: one.suffix(400), as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        let lastArea = areas.count - 1, lastIndicator = base.indicators.count - 1
+        #expect(CSVRecords.parse(last + "\n") == [[
+            areas[lastArea].level.rawValue, areas[lastArea].code, CSVText.neutralised(areas[lastArea].name),
+            base.indicators[lastIndicator].id, String(table.numerator(area: lastArea, indicator: lastIndicator)),
+            base.indicators[lastIndicator].isRatio ? String(table.denominator(area: lastArea, indicator: lastIndicator)) : "",
+            table.formattedValue(area: lastArea, indicator: lastIndicator),
+        ]])
+    }
 }

@@ -1,14 +1,21 @@
 import Ingest
 
-/// Finds the households an indicator counts (or, for `denominatorNotNumerator`,
-/// those of its denominator it does not count) and the signals that fired for each.
-/// Used for the clue lists and the compliance lists.
-struct ClueFinder {
-    let roster: Roster
-    let ingest: IngestResult
+/// One household list to find: the households an indicator counts (or, for
+/// `denominatorNotNumerator`, those of its denominator it does not count),
+/// with the signals to show for each.
+struct ClueSearch {
     let indicator: CompiledIndicator
     var selection = HouseholdListSpecification.Selection.numerator
     let signals: [(ClueSignal, any VectorNode)]
+}
+
+/// Finds the households of every search in one pass over the roster, so the
+/// searches share each batch's cached fields, and the signals that fired for
+/// each household. Used for the clue lists and the compliance lists.
+struct ClueFinder {
+    let roster: Roster
+    let ingest: IngestResult
+    let searches: [ClueSearch]
     /// The night's columns the programs read (`CompiledPipeline.columns`).
     let columns: [ColumnValues]
     /// Derived fields cached per batch.
@@ -18,44 +25,49 @@ struct ClueFinder {
     /// Rows evaluated at once: as in the counter, large enough to amortise walking the programs.
     let batchSize = 2048
 
-    func find() -> ClueList {
+    /// What one search found in a slice of the roster: the sorted household
+    /// positions, and for each `signals.count` flags of the signals that fired.
+    struct Found {
+        var households: [Int32] = []
+        var fired: [Bool] = []
+    }
+
+    /// Each search's households, sorted by county, village and household ID.
+    func find() -> [ClueList] {
         let count = roster.householdCount
-        // A few contiguous slices per thread; each reuses one scratch arena batch after batch
-        // and describes its own households, so the whole search runs on every core.
+        // A few contiguous slices per thread; each reuses one scratch arena batch after batch.
         let slices = max(1, min((count + batchSize - 1) / batchSize, threads * 8))
-        let names = FeedNames(ingest)
-        let found: [[ClueHousehold]] = roster.personHousehold.withUnsafeBufferPointer { personHousehold in
+        let found: [[Found]] = roster.personHousehold.withUnsafeBufferPointer { personHousehold in
             roster.memberStart.withUnsafeBufferPointer { memberStart in
                 nonisolated(unsafe) let links = (personHousehold.baseAddress!, memberStart.baseAddress!)
-                return parallelMap(count: slices, workers: threads) { slice -> [ClueHousehold] in
+                return parallelMap(count: slices, workers: threads) { slice -> [Found] in
                     let context = EvaluationContext(columns: columns, personHousehold: links.0, memberStart: links.1,
                                                     scratch: Scratch(), cache: BatchCache(slots: cacheSlots))
-                    var described: [ClueHousehold] = []
+                    var results = [Found](repeating: Found(), count: searches.count)
                     var start = count * slice / slices
                     let end = count * (slice + 1) / slices
                     while start < end {
                         let rows = start..<min(end, start + batchSize)
                         let mark = context.scratch.mark
-                        for (household, fired) in households(in: rows, context) {
-                            described.append(names.describe((household, fired), roster))
-                        }
+                        for index in searches.indices { collect(searches[index], rows, context, into: &results[index]) }
                         context.scratch.release(to: mark)
                         start = rows.upperBound
                     }
-                    return described
+                    return results
                 }
             }
         }
-        return ClueList(signals: signals.map(\.0), households: found.flatMap { $0 }.sorted {
-            ($0.countyCode, $0.villageCode, $0.householdID) < ($1.countyCode, $1.villageCode, $1.householdID)
-        })
+        let names = FeedNames(ingest, roster)
+        return parallelMap(count: searches.count, workers: threads) { index in
+            names.list(searches[index].signals.map(\.0), found.map { $0[index] })
+        }
     }
 
-    /// The selected households among `rows`, each with the ids of the signals that fired for it.
-    private func households(in rows: Range<Int>, _ context: EvaluationContext) -> [(Int, [String])] {
+    /// Adds the households of `search` among `rows`, with the signals that fired for each, to `found`.
+    private func collect(_ search: ClueSearch, _ rows: Range<Int>, _ context: EvaluationContext, into found: inout Found) {
         let counted = context.scratch.allocate(rows.count)
-        indicator.numerator.evaluate(rows, counted, context)
-        if selection == .denominatorNotNumerator, let denominator = indicator.denominator {
+        search.indicator.numerator.evaluate(rows, counted, context)
+        if search.selection == .denominatorNotNumerator, let denominator = search.indicator.denominator {
             // In the denominator and not in the numerator.
             let inDenominator = context.scratch.allocate(rows.count)
             denominator.evaluate(rows, inDenominator, context)
@@ -65,21 +77,21 @@ struct ClueFinder {
                 counted[i] = eligible && !counts ? 1 : 0
             }
         }
-        let fired = signals.map { signal -> UnsafeMutablePointer<Int64> in
+        let fired = search.signals.map { signal -> UnsafeMutablePointer<Int64> in
             let out = context.scratch.allocate(rows.count)
             signal.1.evaluate(rows, out, context)
             return out
         }
-        return (0..<rows.count).compactMap { i -> (Int, [String])? in
-            guard counted[i] != missingValue, counted[i] > 0 else { return nil }
-            let names = signals.indices.filter { fired[$0][i] == 1 }.map { signals[$0].0.id }
-            return (rows.lowerBound + i, names)
+        for i in 0..<rows.count where counted[i] != missingValue && counted[i] > 0 {
+            found.households.append(Int32(rows.lowerBound + i))
+            for signal in fired { found.fired.append(signal[i] == 1) }
         }
     }
 }
 
-/// The columns a clue household is described with, fetched once.
+/// The columns a found household is described with, fetched once.
 private struct FeedNames {
+    let roster: Roster
     let householdIDs: [Int64]
     let householdVillages: [Int32]
     let villageCodes: [Int64]
@@ -89,7 +101,8 @@ private struct FeedNames {
     let relations: [UInt8]
     let personIDs: [Int64]
 
-    init(_ ingest: IngestResult) {
+    init(_ ingest: IngestResult, _ roster: Roster) {
+        self.roster = roster
         let households = ingest.table(.households), villages = ingest.table(.villages), persons = ingest.table(.persons)
         householdIDs = households[Households.householdID]
         householdVillages = households[Households.villageCode]
@@ -101,19 +114,51 @@ private struct FeedNames {
         personIDs = persons[Persons.personID]
     }
 
-    func describe(_ clue: (household: Int, signals: [String]), _ roster: Roster) -> ClueHousehold {
-        let feedRow = Int(roster.householdFeedRow[clue.household])
-        let village = Int(householdVillages[feedRow])
+    /// The households of one search (its pieces in roster order), sorted by county, village
+    /// and household ID: the codes compared as numbers, which orders them as their fixed-width digits.
+    func list(_ signals: [ClueSignal], _ pieces: [ClueFinder.Found]) -> ClueList {
+        var order: [(county: Int64, village: Int64, household: Int64, piece: Int32, row: Int32)] = []
+        order.reserveCapacity(pieces.reduce(0) { $0 + $1.households.count })
+        for (p, piece) in pieces.enumerated() {
+            for (row, household) in piece.households.enumerated() {
+                let feedRow = Int(roster.householdFeedRow[Int(household)])
+                let village = Int(householdVillages[feedRow])
+                order.append((countyCodes[Int(villageCounties[village])], villageCodes[village], householdIDs[feedRow],
+                              Int32(p), Int32(row)))
+            }
+        }
+        order.sort { ($0.county, $0.village, $0.household) < ($1.county, $1.village, $1.household) }
+        // The signal ids of each pattern of fired signals, made once per pattern.
+        var ids: [ArraySlice<Bool>: [String]] = [:]
+        let households = order.map { entry -> ClueHousehold in
+            let piece = pieces[Int(entry.piece)]
+            let start = Int(entry.row) * signals.count
+            let pattern = piece.fired[start..<(start + signals.count)]
+            let fired: [String]
+            if let known = ids[pattern] {
+                fired = known
+            } else {
+                fired = signals.indices.filter { pattern[start + $0] }.map { signals[$0].id }
+                ids[pattern] = fired
+            }
+            return describe(Int(piece.households[Int(entry.row)]), entry.county, entry.village, entry.household, fired)
+        }
+        return ClueList(signals: signals, households: households)
+    }
+
+    private func describe(_ household: Int, _ county: Int64, _ villageCode: Int64, _ householdID: Int64,
+                          _ signals: [String]) -> ClueHousehold {
+        let village = Int(householdVillages[Int(roster.householdFeedRow[household])])
         let headRelation = Persons.relation.code("head")
-        let head = (Int(roster.memberStart[clue.household])..<Int(roster.memberStart[clue.household + 1])).first {
+        let head = (Int(roster.memberStart[household])..<Int(roster.memberStart[household + 1])).first {
             relations[Int(roster.personFeedRow[$0])] == headRelation
         }
         return ClueHousehold(
-            householdID: CodeText.digits(householdIDs[feedRow], width: 16),
-            villageCode: CodeText.digits(villageCodes[village], width: 12),
+            householdID: CodeText.digits(householdID, width: 16),
+            villageCode: CodeText.digits(villageCode, width: 12),
             villageName: villageNames[village],
-            countyCode: CodeText.digits(countyCodes[Int(villageCounties[village])], width: 6),
+            countyCode: CodeText.digits(county, width: 6),
             headResidentID: head.map { ResidentID.text(UInt64(bitPattern: personIDs[Int(roster.personFeedRow[$0])])) },
-            signals: clue.signals)
+            signals: signals)
     }
 }

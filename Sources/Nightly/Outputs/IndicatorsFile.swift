@@ -2,7 +2,7 @@ import Foundation
 import Ingest
 import Reports
 
-/// `indicators.csv`: every indicator at every level, one row each, written in pieces.
+/// `indicators.csv`: every indicator at every level, one row each, written in pieces formatted on the night's threads.
 struct IndicatorsFile: NightOutput {
     let path = "indicators.csv"
 
@@ -14,7 +14,11 @@ struct IndicatorsFile: NightOutput {
             }
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
-            try IndicatorsCSV.write(night.table) { try handle.write(contentsOf: Data(buffer: $0)) }
+            try IndicatorsCSV.write(night.table, threads: night.options.threads) { piece in
+                guard let start = piece.baseAddress else { return }
+                try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: piece.count,
+                                                  deallocator: .none))
+            }
         } catch {
             throw ReportError.cannotWrite(path: url.path, reason: SystemErrorText.describe(error))
         }

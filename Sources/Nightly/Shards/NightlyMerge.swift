@@ -44,7 +44,7 @@ public struct NightlyMerge {
         let signals = StopSignals { number in state.stop(number, log: log) }
         defer { signals.cancel() }
         let night = NightlyRun(settings: NightSettings(pipeline: settings.pipeline, data: settings.partials.first ?? "",
-                                                       date: settings.date, threads: 1, out: settings.out,
+                                                       date: settings.date, threads: settings.report.threads, out: settings.out,
                                                        warehouse: settings.warehouse, report: settings.report, log: log))
         do {
             for folder in settings.partials {
@@ -62,7 +62,7 @@ public struct NightlyMerge {
             clock.lap("pipeline")
             let partials = try PartialSet(folders: settings.partials, pipelineHash: pipelineHash, date: settings.date)
             let runID = try warehouse?.beginRun(date: settings.date, pipelineHash: pipelineHash,
-                                                toolVersion: NightlyRun.toolVersion, threads: 1)
+                                                toolVersion: NightlyRun.toolVersion, threads: settings.report.threads)
             let publisher = NightPublisher(out: settings.out, warehouse: warehouse, runID: runID,
                                            critical: state.critical, log: log)
             state.started(publisher)
@@ -88,7 +88,7 @@ public struct NightlyMerge {
                 pipelineSHA256: pipelineHash,
                 parameters: Dictionary(pipeline.definition.parameters.map { ($0.name, $0.text) },
                                        uniquingKeysWith: { a, _ in a }),
-                threads: 1, inputs: accounting.map {
+                threads: settings.report.threads, inputs: accounting.map {
                     RunManifest.Input(accounting: $0.accounting, encoding: FeedEncoding(rawValue: $0.encoding) ?? .utf8,
                                       bytes: $0.bytes, sha256: $0.sha256)
                 },

@@ -17,58 +17,33 @@ public struct ClueListFiles: MeetingOutput {
     public func write(_ inputs: ReportInputs, options: ReportOptions, to folder: URL) throws {
         let clueFolder = folder.appendingPathComponent(path, isDirectory: true)
         try OutputFile.makePrivateFolder(clueFolder)
-        let byCounty = Dictionary(grouping: inputs.clues.households, by: \.countyCode)
-        try Self.removeStale(in: clueFolder, keeping: Set(byCounty.keys), suffix: ".csv")
-        var countyNames: [String: String] = [:]
-        for area in inputs.table.areas where area.level == .county { countyNames[area.code] = area.name }
-        try Self.writeCounties(byCounty, threads: options.threads) { county, households in
-            let text = Self.text(households, countyName: countyNames[county] ?? "", signals: inputs.clues.signals,
-                                 options.language)
-            try OutputFile.writePrivate(try SpreadsheetBytes.encode(text, options.spreadsheetEncoding),
-                                        to: clueFolder.appendingPathComponent(county + ".csv"))
-        }
+        try Self.writeCounties(inputs.clues.households, into: clueFolder, inputs: inputs, options: options,
+                               format: HouseholdListCSV(signals: inputs.clues.signals, language: options.language))
     }
 
-    /// Runs `write` for every county, `threads` at a time; the first failure in county order is thrown.
-    static func writeCounties(_ byCounty: [String: [ClueHousehold]], threads: Int,
-                              _ write: (String, [ClueHousehold]) throws -> Void) throws {
-        let counties = byCounty.keys.sorted()
-        let failures = parallelMap(count: counties.count, workers: threads) { i -> (any Error)? in
+    /// Writes one file per county of `households` into `folder`, by village then household ID,
+    /// `options.threads` at a time, and removes the files of counties without households; the
+    /// first failure in county order is thrown.
+    static func writeCounties(_ households: [ClueHousehold], into folder: URL, inputs: ReportInputs,
+                              options: ReportOptions, format: HouseholdListCSV) throws {
+        let households = HouseholdListCSV.ordered(households)
+        let counties = HouseholdListCSV.counties(households)
+        try removeStale(in: folder, keeping: Set(counties.map(\.code)), suffix: ".csv")
+        var countyNames: [String: String] = [:]
+        for area in inputs.table.areas where area.level == .county { countyNames[area.code] = area.name }
+        let failures = parallelMap(count: counties.count, workers: options.threads) { i -> (any Error)? in
+            let county = counties[i]
             do {
-                try write(counties[i], byCounty[counties[i]] ?? [])
+                let bytes = format.bytes(households[county.rows], county: county.code,
+                                         countyName: countyNames[county.code] ?? "")
+                try OutputFile.writePrivate(try SpreadsheetBytes.encode(bytes, options.spreadsheetEncoding),
+                                            to: folder.appendingPathComponent(county.code + ".csv"))
                 return nil
             } catch {
                 return error
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
-    }
-
-    /// One county's list as text (before encoding).
-    static func text(_ households: [ClueHousehold], countyName: String, signals: [ClueSignal],
-                     _ language: ReportLanguage, reasonsHeader: String? = nil) -> String {
-        let header = [
-            language.pick("县代码", "county_code"), language.pick("县名称", "county_name"),
-            language.pick("村代码", "village_code"), language.pick("村名称", "village_name"),
-            language.pick("户编号", "household_id"), language.pick("户主身份证号（脱敏）", "head_id_masked"),
-        ] + signals.map { language.pick($0.labelZH, $0.labelEN) } + [reasonsHeader ?? language.pick("触发信号", "signals")]
-        var out = CSVText.line(header.map(CSVText.feedText))
-        let labels = Dictionary(signals.map { ($0.id, language.pick($0.labelZH, $0.labelEN)) },
-                                uniquingKeysWith: { first, _ in first })
-        let sorted = households.sorted {
-            ($0.villageCode, $0.householdID) < ($1.villageCode, $1.householdID)
-        }
-        for household in sorted {
-            let fired = household.signals
-            var fields = [household.countyCode, CSVText.feedText(countyName), household.villageCode,
-                          CSVText.feedText(household.villageName), household.householdID,
-                          household.headResidentID.map(IDMask.masked) ?? ""]
-            fields += signals.map { fired.contains($0.id) ? "1" : "0" }
-            let names = household.signals.map { labels[$0] ?? $0 }
-            fields.append(CSVText.feedText(names.joined(separator: language.pick("、", "; "))))
-            out += CSVText.line(fields)
-        }
-        return out
     }
 
     /// Removes entries `<name><suffix>` of `folder` whose name is not in `keeping`:

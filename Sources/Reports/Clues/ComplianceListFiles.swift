@@ -21,20 +21,13 @@ public struct ComplianceListFiles: MeetingOutput {
         guard !inputs.lists.isEmpty || FileManager.default.fileExists(atPath: root.path) else { return }
         try OutputFile.makePrivateFolder(root)
         try ClueListFiles.removeStale(in: root, keeping: Set(inputs.lists.map(\.id)), suffix: "")
-        var countyNames: [String: String] = [:]
-        for area in inputs.table.areas where area.level == .county { countyNames[area.code] = area.name }
         for list in inputs.lists {
             let listFolder = root.appendingPathComponent(list.id, isDirectory: true)
             try OutputFile.makePrivateFolder(listFolder)
-            let byCounty = Dictionary(grouping: list.households, by: \.countyCode)
-            try ClueListFiles.removeStale(in: listFolder, keeping: Set(byCounty.keys), suffix: ".csv")
-            try ClueListFiles.writeCounties(byCounty, threads: options.threads) { county, households in
-                let text = ClueListFiles.text(households, countyName: countyNames[county] ?? "",
-                                              signals: list.reasons, options.language,
-                                              reasonsHeader: options.language.pick("原因", "reasons"))
-                try OutputFile.writePrivate(try SpreadsheetBytes.encode(text, options.spreadsheetEncoding),
-                                            to: listFolder.appendingPathComponent(county + ".csv"))
-            }
+            let format = HouseholdListCSV(signals: list.reasons, language: options.language,
+                                          reasonsHeader: options.language.pick("原因", "reasons"))
+            try ClueListFiles.writeCounties(list.households, into: listFolder, inputs: inputs, options: options,
+                                            format: format)
         }
     }
 }

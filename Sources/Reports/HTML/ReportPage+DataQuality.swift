@@ -11,7 +11,7 @@ extension ReportPage {
             "The lists hold personal data and are for each county's checking staff only (folder clues/); counties check them within 15 days. This report shows counts only.")) + "</p>\n"
         out += "<p class=\"meta\">" + esc(language.pick("合计 \(households.count) 户", "\(households.count) households in all")) + "</p>\n"
         guard !households.isEmpty else { return out + "</section>\n" }
-        let byCounty = Dictionary(grouping: households, by: \.countyCode).mapValues(\.count)
+        let byCounty = HouseholdListCSV.counties(HouseholdListCSV.ordered(households)).map { (key: $0.code, value: $0.rows.count) }
         let ordered = byCounty.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         out += "<ul class=\"tally\">\n"
         for (code, count) in ordered {

@@ -11,9 +11,18 @@ enum SpreadsheetBytes {
 
     /// `text` as UTF-8 with a byte-order mark, or as GB18030.
     static func encode(_ text: String, _ encoding: SpreadsheetEncoding) throws -> Data {
+        try encode(Array(text.utf8), encoding)
+    }
+
+    /// The UTF-8 bytes `utf8` with a byte-order mark before them, or re-encoded as GB18030.
+    static func encode(_ utf8: [UInt8], _ encoding: SpreadsheetEncoding) throws -> Data {
         switch encoding {
-        case .utf8BOM: return Data(utf8BOM + Array(text.utf8))
-        case .gb18030: return Data(try gb18030(Array(text.utf8)))
+        case .utf8BOM:
+            var data = Data(capacity: utf8BOM.count + utf8.count)
+            data.append(contentsOf: utf8BOM)
+            data.append(contentsOf: utf8)
+            return data
+        case .gb18030: return Data(try gb18030(utf8))
         }
     }
 

@@ -99,6 +99,7 @@ private struct FeedNames {
     let villageCounties: [Int32]
     let countyCodes: [Int64]
     let relations: [UInt8]
+    let headRelation = Persons.relation.code("head")
     let personIDs: [Int64]
 
     init(_ ingest: IngestResult, _ roster: Roster) {
@@ -128,8 +129,9 @@ private struct FeedNames {
             }
         }
         order.sort { ($0.county, $0.village, $0.household) < ($1.county, $1.village, $1.household) }
-        // The signal ids of each pattern of fired signals, made once per pattern.
+        // The signal ids of each pattern of fired signals, and the codes of each village, made once.
         var ids: [ArraySlice<Bool>: [String]] = [:]
+        var villages: [Int: (code: String, county: String)] = [:]
         let households = order.map { entry -> ClueHousehold in
             let piece = pieces[Int(entry.piece)]
             let start = Int(entry.row) * signals.count
@@ -141,23 +143,30 @@ private struct FeedNames {
                 fired = signals.indices.filter { pattern[start + $0] }.map { signals[$0].id }
                 ids[pattern] = fired
             }
-            return describe(Int(piece.households[Int(entry.row)]), entry.county, entry.village, entry.household, fired)
+            let household = Int(piece.households[Int(entry.row)])
+            let village = Int(householdVillages[Int(roster.householdFeedRow[household])])
+            let codes: (code: String, county: String)
+            if let known = villages[village] {
+                codes = known
+            } else {
+                codes = (CodeText.digits(entry.village, width: 12), CodeText.digits(entry.county, width: 6))
+                villages[village] = codes
+            }
+            return describe(household, village: village, codes, householdID: entry.household, fired)
         }
         return ClueList(signals: signals, households: households)
     }
 
-    private func describe(_ household: Int, _ county: Int64, _ villageCode: Int64, _ householdID: Int64,
+    private func describe(_ household: Int, village: Int, _ codes: (code: String, county: String), householdID: Int64,
                           _ signals: [String]) -> ClueHousehold {
-        let village = Int(householdVillages[Int(roster.householdFeedRow[household])])
-        let headRelation = Persons.relation.code("head")
         let head = (Int(roster.memberStart[household])..<Int(roster.memberStart[household + 1])).first {
             relations[Int(roster.personFeedRow[$0])] == headRelation
         }
         return ClueHousehold(
             householdID: CodeText.digits(householdID, width: 16),
-            villageCode: CodeText.digits(villageCode, width: 12),
+            villageCode: codes.code,
             villageName: villageNames[village],
-            countyCode: CodeText.digits(county, width: 6),
+            countyCode: codes.county,
             headResidentID: head.map { ResidentID.text(UInt64(bitPattern: personIDs[Int(roster.personFeedRow[$0])])) },
             signals: signals)
     }

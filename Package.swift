@@ -39,11 +39,13 @@ let package = Package(
             "Ingest", "Engine", "EarlyWarning", "Warehouse", "Reports", "CRenameExchange",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // What the warehouse commands (history, diff, alerts, household) show: terminal tables and CSV.
+        .target(name: "Console", dependencies: ["Engine", "Warehouse", "Reports"]),
         .target(name: "Synth", dependencies: ["Ingest"]),
         .executableTarget(
             name: "bottomline",
             dependencies: [
-                "Ingest", "Engine", "EarlyWarning", "Warehouse", "Reports", "Nightly", "Synth",
+                "Ingest", "Engine", "EarlyWarning", "Warehouse", "Reports", "Nightly", "Console", "Synth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -145,8 +145,9 @@ for n in $SIZES; do
             fi
             comparison=identical
             [[ -f $run/indicators.csv ]] || fail "bottomline wrote no $run/indicators.csv"
+            # The early warning's flows depend on the warehouse's history: the catalogue's reference has none.
             if ! python3 bench/compare_indicators.py "$run/indicators.csv" "$reference" --regions "$data/regions.csv" \
-                    >"$run.compare" 2>&1; then
+                    --skip-prefix night_ --skip-prefix pending_clues_by_age >"$run.compare" 2>&1; then
                 comparison=different
                 DIFFERENT=1
                 cat "$run.compare" >&2

@@ -99,3 +99,19 @@ def test_breakdown_and_group_sums_are_checked(tmp_path):
     assert "province/52: monitored_by_type values add up to 6, monitored_households is 5" in result.stdout
     assert "group/key_counties/monitored_households: (2, 0) but its counties sum to (3, 0)" in result.stdout
     assert compare(bad, bad).returncode == 0  # without --regions only the two files are compared
+
+
+def test_skipped_prefixes_leave_only_our_flows_out(tmp_path):
+    flows = [["province", "52", "贵州省", "night_returns", "", "", ""],
+             ["province", "52", "贵州省", "pending_clues_by_age.0_15", "3", "", "3"]]
+    ours = write(tmp_path / "a.csv", ROWS[:2] + flows + ROWS[2:])
+    theirs = write(tmp_path / "b.csv", ROWS)
+    assert compare(ours, theirs).returncode == 1
+    result = compare(ours, theirs, "--skip-prefix", "night_", "--skip-prefix", "pending_clues_by_age")
+    assert result.returncode == 0, result.stdout
+    assert "left out 2 rows" in result.stdout
+    changed = [row[:] for row in ROWS]
+    changed[1][4] = "17"
+    result = compare(write(tmp_path / "c.csv", changed + flows), theirs, "--skip-prefix", "night_",
+                     "--skip-prefix", "pending_clues_by_age")
+    assert result.returncode == 1, result.stdout

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Engine
 import Nightly
 import Reports
@@ -29,17 +30,6 @@ struct AlertsCommand: ParsableCommand {
     func run() throws {
         let warehouse = try WarehouseAccess.openForReading(path: options.warehouse, log: logLine)
         let (shown, alerts) = try warehouse.alerts(date: date, county: county)
-        if csv {
-            print(AlertsCSV.text(alerts), terminator: "")
-            return
-        }
-        var table = TerminalTable([.left("county"), .left("name"), .left("alert"), .right("value"), .right("threshold"),
-                                   .left("reason")])
-        for alert in alerts {
-            table.append([alert.countyCode, alert.countyName, alert.kind.rawValue, alert.value, alert.threshold,
-                          alert.reason])
-        }
-        let title = "Alerts of \(shown)" + (county.map { ", county \($0)" } ?? "") + ": \(alerts.count)"
-        print(TerminalText.plain(title + "\n\n" + (alerts.isEmpty ? "No alert.\n" : table.text())), terminator: "")
+        print(csv ? AlertsCSV.text(alerts) : AlertsView.text(alerts, night: shown, county: county), terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Engine
 import Nightly
 import Reports
@@ -11,14 +12,11 @@ struct HistoryCommand: ParsableCommand {
         abstract: "Show one indicator's published figures, night by night.",
         discussion: """
             Reads the warehouse only (a run may be writing meanwhile). One area: one row per date with \
-            numerator, denominator and value. Up to \(HistoryCommand.widestLayout) areas: one column per area. \
+            numerator, denominator and value. Up to \(HistoryView.widestLayout) areas: one column per area. \
             More areas: one row per date and area.
             Example: bottomline history --warehouse out/warehouse.sqlite --indicator insurance_rate --level county
             """
     )
-
-    /// Most areas shown side by side, one column each.
-    static let widestLayout = 6
 
     @OptionGroup var options: WarehouseOption
 
@@ -47,60 +45,8 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let warehouse = try WarehouseAccess.openForReading(path: options.warehouse, log: logLine)
         let history = try warehouse.history(indicator: indicator, level: level, code: code, last: last)
-        print(csv ? Self.csv(history) : TerminalText.plain(Self.table(history)), terminator: "")
+        print(csv ? HistoryView.csv(history) : HistoryView.text(history), terminator: "")
     }
-
-    static let csvHeader = "run_date,level,code,name,indicator,numerator,denominator,value"
-
-    /// RFC 4180 CSV, one row per date and area.
-    static func csv(_ history: IndicatorHistory) -> String {
-        var out = csvHeader + "\n"
-        for point in history.points {
-            out += CSVText.line([
-                point.date, history.level.rawValue, CSVText.feedText(point.code), CSVText.feedText(point.name),
-                CSVText.feedText(history.indicator),
-                String(point.numerator), point.denominator.map(String.init) ?? "", point.valueText,
-            ])
-        }
-        return out
-    }
-
-    /// The terminal layout that fits the number of areas.
-    static func table(_ history: IndicatorHistory) -> String {
-        var title = "\(history.indicator) — \(history.labelZH) (\(history.labelEN)), \(history.level.rawValue) level, "
-            + "\(history.dates.count) date\(history.dates.count == 1 ? "" : "s")"
-        let ratioColumns: [TerminalTable.Column] = history.isRatio ? [.right("denominator")] : []
-        var table: TerminalTable
-        if history.areas.count == 1, let area = history.areas.first {
-            title += " — \(area.name) \(area.code)"
-            table = TerminalTable([.left("date"), .right("numerator")] + ratioColumns + [.right("value")])
-            for point in history.points {
-                table.append([point.date, String(point.numerator)] + figures(point, history))
-            }
-        } else if history.areas.count <= widestLayout {
-            table = TerminalTable([.left("date")] + history.areas.map { .right("\($0.name) \($0.code)") })
-            for date in history.dates {
-                table.append([date] + history.areas.map { area in
-                    history.point(date: date, code: area.code).map { shown($0.valueText) } ?? ""
-                })
-            }
-        } else {
-            table = TerminalTable([.left("date"), .left("code"), .left("name"), .right("numerator")] + ratioColumns
-                + [.right("value")])
-            for point in history.points {
-                table.append([point.date, point.code, point.name, String(point.numerator)] + figures(point, history))
-            }
-        }
-        return title + "\n\n" + table.text()
-    }
-
-    /// The denominator (for ratios) and the value of a point.
-    private static func figures(_ point: IndicatorHistory.Point, _ history: IndicatorHistory) -> [String] {
-        (history.isRatio ? [point.denominator.map(String.init) ?? ""] : []) + [shown(point.valueText)]
-    }
-
-    /// A value for the terminal: an undefined ratio (denominator 0) shows as "–".
-    static func shown(_ valueText: String) -> String { valueText.isEmpty ? "–" : valueText }
 }
 
 private extension Character {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import EarlyWarning
 import Foundation
 import Nightly
@@ -44,16 +45,6 @@ struct HouseholdCommand: ParsableCommand {
             print("No history for this household in \(options.warehouse) (never on a roster of a run with this key).")
             return
         }
-        var table = TerminalTable([
-            .left("from"), .left("to"), .left("category"), .left("type"), .left("risk"), .left("clue"),
-            .left("clue date"), .left("hard signals"), .right("income"), .left("band"), .right("members"), .left("village"),
-        ])
-        for row in rows {
-            table.append([row.validFrom, row.validTo ?? "now", row.category, row.monitoringType, row.riskStatus,
-                          row.clueOutcome, row.clueDate ?? "", row.hardSignals.joined(separator: ";"),
-                          String(format: "%.2f", row.income), row.incomeBand, String(row.members), row.villageCode])
-        }
-        print(TerminalText.plain("History of the household (\(rows.count) interval\(rows.count == 1 ? "" : "s"); "
-            + "'to' is the first night it differed or was absent)\n\n" + table.text()), terminator: "")
+        print(HouseholdView.text(rows), terminator: "")
     }
 }

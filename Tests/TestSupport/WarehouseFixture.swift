@@ -127,15 +127,22 @@ public enum WarehouseFixture {
         }
     }
 
+    /// Begins a run of `date` in `warehouse` and publishes `night` with its `quarantine`; returns the run.
+    @discardableResult
+    public static func publish(
+        _ night: [County], quarantine: [QuarantineRecord], date: String, pipelineHash: String = "hash-1",
+        into warehouse: Warehouse
+    ) throws -> Int64 {
+        let run = try warehouse.beginRun(date: date, pipelineHash: pipelineHash, toolVersion: "test", threads: 2)
+        try warehouse.publish(runID: run, table: table(night), inputs: inputs(quarantine), quarantine: quarantine)
+        return run
+    }
+
     /// A warehouse at `path` with both nights published, then a failed run on the second date.
     public static func makeWarehouse(at path: String) throws {
         let warehouse = try Warehouse.open(path: path)
-        let first = try warehouse.beginRun(date: firstDate, pipelineHash: "hash-1", toolVersion: "test", threads: 2)
-        try warehouse.publish(runID: first, table: table(firstNight), inputs: inputs(firstQuarantine),
-                              quarantine: firstQuarantine)
-        let second = try warehouse.beginRun(date: secondDate, pipelineHash: "hash-1", toolVersion: "test", threads: 2)
-        try warehouse.publish(runID: second, table: table(secondNight), inputs: inputs(secondQuarantine),
-                              quarantine: secondQuarantine)
+        try publish(firstNight, quarantine: firstQuarantine, date: firstDate, into: warehouse)
+        try publish(secondNight, quarantine: secondQuarantine, date: secondDate, into: warehouse)
         let failed = try warehouse.beginRun(date: secondDate, pipelineHash: "hash-2", toolVersion: "test", threads: 2)
         try warehouse.fail(runID: failed, message: "persons.csv: 6.2% of rows quarantined, more than 5%",
                            inputs: inputs(secondQuarantine))

@@ -95,9 +95,8 @@ import Warehouse
         let folder = try TemporaryFolder()
         let path = folder.file("warehouse.sqlite")
         let warehouse = try Warehouse.open(path: path)
-        let first = try warehouse.beginRun(date: Fixture.secondDate, pipelineHash: "a", toolVersion: "t", threads: 1)
-        try warehouse.publish(runID: first, table: Fixture.table(Fixture.firstNight),
-                              inputs: Fixture.inputs(Fixture.firstQuarantine), quarantine: Fixture.firstQuarantine)
+        let first = try Fixture.publish(Fixture.firstNight, quarantine: Fixture.firstQuarantine,
+                                        date: Fixture.secondDate, pipelineHash: "a", into: warehouse)
         let second = try warehouse.beginRun(date: Fixture.secondDate, pipelineHash: "b", toolVersion: "t", threads: 1)
         let table = Fixture.table(Fixture.secondNight)
         try warehouse.publish(runID: second, table: table, inputs: Fixture.inputs(Fixture.secondQuarantine),
@@ -118,9 +117,8 @@ import Warehouse
         let folder = try TemporaryFolder()
         let path = folder.file("warehouse.sqlite")
         let warehouse = try Warehouse.open(path: path)
-        let good = try warehouse.beginRun(date: Fixture.firstDate, pipelineHash: "a", toolVersion: "t", threads: 1)
-        try warehouse.publish(runID: good, table: Fixture.table(Fixture.firstNight),
-                              inputs: Fixture.inputs(Fixture.firstQuarantine), quarantine: Fixture.firstQuarantine)
+        let good = try Fixture.publish(Fixture.firstNight, quarantine: Fixture.firstQuarantine,
+                                       date: Fixture.firstDate, pipelineHash: "a", into: warehouse)
         let file = SQLiteFile(path: path)
         let before = try published(file, date: Fixture.firstDate)
         let quarantineBefore = try file.int("SELECT count(*) FROM quarantine")

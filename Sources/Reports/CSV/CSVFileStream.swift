@@ -37,6 +37,16 @@ final class CSVFileStream {
     /// Writes what is left in the buffer.
     func finish() throws { try flush() }
 
+    /// A new file at `url` (mode `mode`) of `header`, then `line(record)` for each record, streaming.
+    static func write<Records: Sequence>(
+        _ records: Records, header: String, to url: URL, mode: mode_t, line: (Records.Element) -> String
+    ) throws {
+        let file = try CSVFileStream(url: url, mode: mode)
+        try file.write(header + "\n")
+        for record in records { try file.write(line(record)) }
+        try file.finish()
+    }
+
     private func flush() throws {
         try buffer.withUnsafeBytes { raw in
             var done = 0

@@ -11,15 +11,7 @@ struct XlsxChart {
         _ name: String, categories: CellRange, values: CellRange, color: lxw_color_t,
         dashed: Bool = false, lineWidth: Float = 2.25
     ) {
-        guard let series = chart_add_series(handle, nil, nil) else { return }
-        chart_series_set_categories(
-            series, categories.sheet, lxw_row_t(categories.firstRow),
-            lxw_col_t(categories.firstColumn), lxw_row_t(categories.lastRow),
-            lxw_col_t(categories.lastColumn))
-        chart_series_set_values(
-            series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
-            lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
-        chart_series_set_name(series, name)
+        guard let series = addSeries(name, categories: categories, values: values) else { return }
         if handle.pointee.type == UInt8(LXW_CHART_COLUMN.rawValue) {
             var fill = lxw_chart_fill()
             fill.color = color
@@ -33,6 +25,22 @@ struct XlsxChart {
             chart_series_set_marker_type(
                 series, UInt8(dashed ? LXW_CHART_MARKER_NONE.rawValue : LXW_CHART_MARKER_CIRCLE.rawValue))
         }
+    }
+
+    /// A new series named `name` of `values` over `categories`, not yet styled.
+    private func addSeries(
+        _ name: String, categories: CellRange, values: CellRange
+    ) -> UnsafeMutablePointer<lxw_chart_series>? {
+        guard let series = chart_add_series(handle, nil, nil) else { return nil }
+        chart_series_set_categories(
+            series, categories.sheet, lxw_row_t(categories.firstRow),
+            lxw_col_t(categories.firstColumn), lxw_row_t(categories.lastRow),
+            lxw_col_t(categories.lastColumn))
+        chart_series_set_values(
+            series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
+            lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
+        chart_series_set_name(series, name)
+        return series
     }
 
     func title(_ text: String) { chart_title_set_name(handle, text) }
@@ -66,15 +74,7 @@ struct XlsxChart {
     /// constant itself — is what shows, named `name` in the legend. (This
     /// libxlsxwriter has no combined charts.)
     func targetLine(_ name: String, categories: CellRange, values: CellRange, color: lxw_color_t) {
-        guard let series = chart_add_series(handle, nil, nil) else { return }
-        chart_series_set_categories(
-            series, categories.sheet, lxw_row_t(categories.firstRow),
-            lxw_col_t(categories.firstColumn), lxw_row_t(categories.lastRow),
-            lxw_col_t(categories.lastColumn))
-        chart_series_set_values(
-            series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
-            lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
-        chart_series_set_name(series, name)
+        guard let series = addSeries(name, categories: categories, values: values) else { return }
         var fill = lxw_chart_fill()
         fill.none = 1
         chart_series_set_fill(series, &fill)

@@ -49,6 +49,17 @@ import Glibc
             }
         }
 
+        /// The second night run on a fresh copy of `base/` (at `case/`) under strace, with `fault`
+        /// (an strace `inject=` action) at every renameat2: the folder swap.
+        func secondNightFaulted(atRename fault: String) throws -> (folder: String, traced: Program.Result) {
+            let folder = work.file("case")
+            try copy(to: folder)
+            let traced = try Program.traced(
+                ["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:\(fault)"],
+                Self.run(data: data, folder: folder, date: PublishFaultTests.secondNight))
+            return (folder, traced)
+        }
+
         /// The night's invariant in `folder`, then the next command (`history`), then the invariant again.
         func checkAfterFault(_ folder: String) throws -> (before: [String], after: [String]) {
             let invariant = NightInvariant(out: folder + "/out", warehouse: folder + "/w.sqlite")
@@ -143,10 +154,7 @@ import Glibc
 
     @Test func aRenameKilledBetweenCommitAndSwapIsRolledForward() throws {
         let baseline = try Baseline()
-        let folder = baseline.work.file("case")
-        try baseline.copy(to: folder)
-        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:signal=KILL"],
-                                        Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
+        let (folder, traced) = try baseline.secondNightFaulted(atRename: "signal=KILL")
         #expect(traced.killed)
         let (before, after) = try baseline.checkAfterFault(folder)
         #expect(before.isEmpty, "\(before)")
@@ -157,10 +165,7 @@ import Glibc
 
     @Test func aCommittedRunWhoseStagingWasRemovedIsWithdrawn() throws {
         let baseline = try Baseline()
-        let folder = baseline.work.file("case")
-        try baseline.copy(to: folder)
-        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:signal=KILL"],
-                                        Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
+        let (folder, traced) = try baseline.secondNightFaulted(atRename: "signal=KILL")
         #expect(traced.killed)
         for entry in try FileManager.default.contentsOfDirectory(atPath: folder) where entry.hasPrefix(".out.staging-") {
             try FileManager.default.removeItem(atPath: folder + "/" + entry)
@@ -177,10 +182,7 @@ import Glibc
     @Test(arguments: ["EINVAL", "EBUSY"])
     func withoutRenameExchangeTheFolderIsStillSwapped(_ error: String) throws {
         let baseline = try Baseline()
-        let folder = baseline.work.file("case")
-        try baseline.copy(to: folder)
-        let traced = try Program.traced(["-o", "/dev/null", "-e", "trace=renameat2", "-e", "inject=renameat2:error=\(error)"],
-                                        Baseline.run(data: baseline.data, folder: folder, date: Self.secondNight))
+        let (folder, traced) = try baseline.secondNightFaulted(atRename: "error=\(error)")
         #expect(traced.status == 0, "\(traced.standardError)")
         let invariant = NightInvariant(out: folder + "/out", warehouse: folder + "/w.sqlite")
         #expect(try invariant.violations(attempted: Self.secondNight, pendingAllowed: false).isEmpty)

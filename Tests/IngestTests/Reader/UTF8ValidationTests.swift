@@ -1,4 +1,5 @@
 @testable import Ingest
+import TestSupport
 import Testing
 
 /// The UTF-8 check against the standard library's decoder.

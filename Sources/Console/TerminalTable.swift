@@ -2,32 +2,32 @@ import Reports
 
 /// A plain-text table for the terminal: columns padded to their widest cell,
 /// Chinese characters counted as two columns, numbers aligned right.
-struct TerminalTable {
-    enum Alignment { case left, right }
+public struct TerminalTable {
+    public enum Alignment: Sendable { case left, right }
 
     /// A column's header and how its cells align.
-    struct Column {
-        let header: String
-        let alignment: Alignment
+    public struct Column: Sendable {
+        public let header: String
+        public let alignment: Alignment
 
-        static func left(_ header: String) -> Column { Column(header: header, alignment: .left) }
-        static func right(_ header: String) -> Column { Column(header: header, alignment: .right) }
+        public static func left(_ header: String) -> Column { Column(header: header, alignment: .left) }
+        public static func right(_ header: String) -> Column { Column(header: header, alignment: .right) }
     }
 
-    let headers: [String]
-    let alignments: [Alignment]
-    private(set) var rows: [[String]] = []
+    public let headers: [String]
+    public let alignments: [Alignment]
+    public private(set) var rows: [[String]] = []
 
-    init(_ columns: [Column]) {
+    public init(_ columns: [Column]) {
         headers = columns.map { TerminalText.plain($0.header) }
         alignments = columns.map(\.alignment)
     }
 
     /// Adds a row; control characters in its cells are dropped (see `TerminalText`).
-    mutating func append(_ row: [String]) { rows.append(row.map(TerminalText.plain)) }
+    public mutating func append(_ row: [String]) { rows.append(row.map(TerminalText.plain)) }
 
     /// The table with a rule under the header, each line indented by `indent` spaces.
-    func text(indent: Int = 0) -> String {
+    public func text(indent: Int = 0) -> String {
         let widths = headers.indices.map { column in
             ([headers] + rows).map { Self.width(column < $0.count ? $0[column] : "") }.max() ?? 0
         }
@@ -47,7 +47,7 @@ struct TerminalTable {
     }
 
     /// Columns a terminal uses for `text`: East Asian wide characters take two.
-    static func width(_ text: String) -> Int {
+    public static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in total + (isWide(scalar.value) ? 2 : 1) }
     }
 

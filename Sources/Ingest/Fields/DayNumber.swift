@@ -21,10 +21,25 @@ public enum DayNumber {
     }
 
     /// The day number of a real date, or nil when the date does not exist.
+    @inline(__always)
     public static func from(year: Int, month: Int, day: Int) -> Int32? {
+        // 1901–2099: every fourth year is a leap year, so a year's first day
+        // and a month's length are closed forms without division.
+        if year >= 1901 && year <= 2099 && month >= 1 && month <= 12 {
+            let leap = year & 3 == 0 ? 1 : 0
+            let length = 28 + ((0x3BB_EECC >> (month * 2)) & 3) + (month == 2 ? leap : 0)
+            guard day >= 1 && day <= length else { return nil }
+            let yearStart = (year - 1970) * 365 + ((year - 1969) >> 2)
+            let daysBeforeMonth = (367 * month - 362) / 12 - (month > 2 ? 2 - leap : 0)
+            return Int32(truncatingIfNeeded: yearStart + daysBeforeMonth + day - 1)
+        }
+        return civilDayNumber(year: year, month: month, day: day)
+    }
+
+    /// `from(year:month:day:)` for any year 1–9999 (Howard Hinnant's days_from_civil).
+    private static func civilDayNumber(year: Int, month: Int, day: Int) -> Int32? {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= daysIn(month: month, year: year) else { return nil }
-        // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -67,11 +67,18 @@ enum FieldParsers {
     /// `YYYY-MM-DD` as a day number, nil when malformed or not a real date.
     @inline(__always)
     static func date(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
-        guard end - start == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-              let year = integer(bytes, start, start + 4),
-              let month = integer(bytes, start + 5, start + 7),
-              let day = integer(bytes, start + 8, start + 10) else { return nil }
-        return DayNumber.from(year: Int(year), month: Int(month), day: Int(day))
+        guard end - start == 10, let base = bytes.baseAddress else { return nil }
+        let text = base + start
+        guard text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return nil }
+        var ymd = 0
+        var digits = true
+        for i in 0..<10 where i != 4 && i != 7 {
+            let d = UInt(text[i]) &- 48
+            digits = digits && d <= 9
+            ymd = ymd &* 10 &+ Int(truncatingIfNeeded: d)
+        }
+        guard digits else { return nil }
+        return DayNumber.from(year: ymd / 10_000, month: ymd / 100 % 100, day: ymd % 100)
     }
 
     /// Whether `bytes[start..<end]` equals `word`.

@@ -3,11 +3,6 @@
 /// Packed into a `UInt64` as `first17digits * 16 + checkValue`, where the check
 /// value is 0–9 or 10 for `X`; packing keeps every ID distinct and reversible.
 public enum ResidentID {
-    /// Weights of the ISO 7064 MOD 11-2 check.
-    static let weights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    /// Check character value for each remainder 0…10 (10 stands for `X`).
-    static let checkValueForRemainder: [Int] = [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2]
-
     /// Why an ID was refused.
     public enum Problem: Error, Equatable, Sendable {
         case wrongLength
@@ -19,38 +14,51 @@ public enum ResidentID {
 
     /// Checks the ID in `bytes[start..<end]`; on success returns its packed
     /// value and birth date (day number).
+    ///
+    /// The ISO 7064 MOD 11-2 weights are 2^(17-i) mod 11, so the weighted sum
+    /// is taken by doubling as the digits are read (Horner's rule) with one
+    /// remainder at the end, and the birth date comes from the digits
+    /// already read: one pass over the bytes, no table.
+    @inline(__always)
     static func check(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
                       referenceDate: Int32) -> Result<(packed: UInt64, birth: Int32), Problem> {
-        guard end - start == 18 else { return .failure(.wrongLength) }
+        guard end - start == 18, let base = bytes.baseAddress else { return .failure(.wrongLength) }
+        let id = base + start
         var digits: UInt64 = 0
-        var weighted = 0
+        var doubled = 0
+        var birthDigits = 0
         for i in 0..<17 {
-            let d = Int(bytes[start + i]) &- 48
-            guard d >= 0 && d <= 9 else { return .failure(.notDigits) }
-            digits = digits * 10 + UInt64(d)
-            weighted += d * weights[i]
+            let d = UInt64(id[i]) &- 48
+            guard d <= 9 else { return .failure(.notDigits) }
+            digits = digits &* 10 &+ d
+            doubled = doubled &* 2 &+ Int(d)
+            if i == 13 { birthDigits = Int(digits % 100_000_000) }
         }
-        let last = bytes[start + 17]
+        let last = id[17]
         let checkValue: Int
         switch last {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): checkValue = Int(last) - 48
         case UInt8(ascii: "X"), UInt8(ascii: "x"): checkValue = 10
         default: return .failure(.notDigits)
         }
-        func number(_ offset: Int, _ width: Int) -> Int {
-            var value = 0
-            for i in 0..<width { value = value * 10 + Int(bytes[start + offset + i]) - 48 }
-            return value
-        }
-        guard let birth = DayNumber.from(year: number(6, 4), month: number(10, 2), day: number(12, 2)) else {
+        guard let birth = DayNumber.from(year: birthDigits / 10_000, month: birthDigits / 100 % 100,
+                                         day: birthDigits % 100) else {
             return .failure(.impossibleBirthDate)
         }
         guard birth <= referenceDate else { return .failure(.bornAfterReferenceDate) }
-        let expected = checkValueForRemainder[weighted % 11]
+        let expected = Self.checkValue(doubledSum: doubled)
         guard expected == checkValue else {
             return .failure(.wrongCheckCharacter(expected: expected == 10 ? Character("X") : Character(String(expected))))
         }
         return .success((digits &* 16 &+ UInt64(checkValue), birth))
+    }
+
+    /// The check value (10 for `X`) of 17 digits whose sum `d₀·2¹⁶ + … + d₁₆·2⁰`
+    /// is `doubledSum`: the weighted sum is twice it, and the value for each
+    /// remainder r of it by 11 is (12 − r) mod 11.
+    @inline(__always)
+    private static func checkValue(doubledSum: Int) -> Int {
+        (12 - doubledSum &* 2 % 11) % 11
     }
 
     /// Checks a textual ID (for tests and tools).
@@ -69,9 +77,8 @@ public enum ResidentID {
 
     /// The check character that makes `first17` (17 digits) a valid ID.
     public static func checkCharacter(first17: String) -> Character {
-        var weighted = 0
-        for (i, byte) in first17.utf8.enumerated() { weighted += (Int(byte) - 48) * weights[i] }
-        let value = checkValueForRemainder[weighted % 11]
+        let doubled = first17.utf8.reduce(0) { $0 * 2 + Int($1) - 48 }
+        let value = checkValue(doubledSum: doubled)
         return value == 10 ? "X" : Character(String(value))
     }
 }

@@ -1,8 +1,10 @@
 /// The second pass over a chunk's candidate rows: references, row rules and keys.
 ///
-/// Looking a code up in another feed's key index usually misses the cache, so
-/// the look-ups of a group of rows are prefetched before any is resolved: the
-/// memory waits overlap instead of adding up.
+/// A row usually refers to the row its predecessor referred to or the next
+/// one (feeds are sent in roster order), which is tried first and costs one
+/// sequential read. Other look-ups hash into another feed's key index and
+/// usually miss the cache, so those of a group of rows are prefetched before
+/// any is resolved: the memory waits overlap instead of adding up.
 extension ChunkParser {
     /// Rows whose look-ups are started together.
     private static let prefetchGroup = 16
@@ -21,18 +23,25 @@ extension ChunkParser {
         result.values = []
         result.keys.reserveCapacity(rows)
         var kept = 0
+        // The row each reference resolved to last, and the one the prefetch pass expects.
+        let hints = UnsafeMutablePointer<Int32>.allocate(capacity: max(references.count, 1) * 2)
+        hints.initialize(repeating: 0, count: max(references.count, 1) * 2)
+        defer { hints.deallocate() }
+        let guesses = hints + references.count
         staged.withUnsafeMutableBufferPointer { values in
             var groupStart = 0
             while groupStart < rows {
                 let groupEnd = min(rows, groupStart + Self.prefetchGroup)
                 for row in groupStart..<groupEnd {
-                    for field in references {
-                        plan.lookups[plan.fields[field].reference].prefetch(values[row * fieldCount + field])
+                    for (r, field) in references.enumerated() {
+                        let lookup = plan.lookups[plan.fields[field].reference]
+                        let key = values[row * fieldCount + field]
+                        if let near = lookup.nearby(key, guesses[r]) { guesses[r] = near } else { lookup.prefetch(key) }
                     }
                 }
                 for row in groupStart..<groupEnd {
                     let raw = values.baseAddress! + row * fieldCount
-                    if let problem = judgeLinks(raw, into: resolved, references: references,
+                    if let problem = judgeLinks(raw, into: resolved, references: references, hints: hints,
                                                 line: Int(result.lines[row]), start: result.starts[row]) {
                         result.quarantine.append(problem)
                         continue
@@ -63,16 +72,18 @@ extension ChunkParser {
     /// problem that sends it to quarantine, or nil.
     @inline(__always)
     private func judgeLinks(_ raw: UnsafeMutablePointer<Int64>, into resolved: UnsafeMutablePointer<Int64>,
-                            references: [Int], line: Int, start: Int) -> PendingQuarantine? {
+                            references: [Int], hints: UnsafeMutablePointer<Int32>, line: Int, start: Int) -> PendingQuarantine? {
         let plan = layout.plan
         resolved.update(from: raw, count: plan.fields.count)
-        for field in references {
-            guard let target = plan.lookups[plan.fields[field].reference].lookup(raw[field]) else {
+        for (r, field) in references.enumerated() {
+            let lookup = plan.lookups[plan.fields[field].reference]
+            guard let target = lookup.nearby(raw[field], hints[r]) ?? lookup.lookup(raw[field]) else {
                 let space = layout.schema.fields[field].reference ?? .person
                 return PendingQuarantine(localLine: line, rowStart: start, reason: space.unknownReason, column: layout.name(field),
                                          value: fieldText(ofRecordAt: start, fields: [field]),
                                          message: space.unknownMessage)
             }
+            hints[r] = target
             resolved[field] = Int64(target)
         }
         if let (rule, field) = plan.brokenRule(raw) {

@@ -1,17 +1,14 @@
-import Crypto
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Reading a feed file's bytes with `read(2)`, hashing them on the way.
+/// Reading a feed file's bytes with `read(2)`.
 enum FeedFileReader {
-    /// Reads `size` bytes into `buffer` and returns their SHA-256 (hex).
+    /// Reads `size` bytes into `buffer`.
     /// - Throws: `IngestError.changedWhileRead` when the file ends early or goes on past `size`.
-    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, size: Int,
-                     name: String) throws -> String {
-        var hasher = SHA256()
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, size: Int, name: String) throws {
         var done = 0
         while done < size {
             let count = Glibc.read(descriptor, buffer + done, min(size - done, 1 << 24))
@@ -20,15 +17,10 @@ enum FeedFileReader {
                 throw IngestError.unreadableFile(file: name, reason: String(cString: strerror(errno)))
             }
             guard count > 0 else { throw IngestError.changedWhileRead(file: name) }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer + done, count: count))
             done += count
         }
         var probe: UInt8 = 0
         guard Glibc.read(descriptor, &probe, 1) == 0 else { throw IngestError.changedWhileRead(file: name) }
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
     }
 
     /// The file's identity after reading, when it equals the one before.

@@ -67,10 +67,11 @@ struct FeedLoader {
     }
 
     /// Cuts `from..<end` at line breaks and parses the pieces in parallel,
-    /// a few per thread at a time (so memory stays bounded), handing them to
-    /// `body` in file order. A piece whose predecessor ran into it (a quoted
-    /// line break across the cut) is parsed again from where the predecessor
-    /// stopped, so the result is always that of one sequential read.
+    /// a few ahead of the one handed on (so memory stays bounded), handing
+    /// them to `body` in file order while the next ones are parsed. A piece
+    /// whose predecessor ran into it (a quoted line break across the cut) is
+    /// parsed again from where the predecessor stopped, so the result is
+    /// always that of one sequential read.
     private func forEachChunk(_ parser: ChunkParser, bytes: UnsafeBufferPointer<UInt8>, from start: Int,
                               _ body: (ChunkParser.Result) -> Void) {
         var bounds = [start]
@@ -81,26 +82,17 @@ struct FeedLoader {
             if cut < bytes.count { bounds.append(cut) }
         }
         bounds.append(bytes.count)
-        let chunkCount = bounds.count - 1
-        let wave = max(2, workers * 2)
         var stop = start
-        var first = 0
-        while first < chunkCount {
-            let last = min(chunkCount, first + wave)
-            let parsed = parallelMap(count: last - first, workers: workers) { i in
-                parser.parse(start: bounds[first + i], limit: bounds[first + i + 1])
+        ChunkPipeline(window: workers * 2 + 1, workers: workers).run(count: bounds.count - 1) { i in
+            parser.parse(start: bounds[i], limit: bounds[i + 1])
+        } consume: { i, candidate in
+            var chunk = candidate
+            if stop != bounds[i] {
+                chunk = parser.parse(start: min(stop, bounds[i + 1]), limit: bounds[i + 1])
+                chunk.stop = max(chunk.stop, stop)
             }
-            for (offset, candidate) in parsed.enumerated() {
-                let i = first + offset
-                var chunk = candidate
-                if stop != bounds[i] {
-                    chunk = parser.parse(start: min(stop, bounds[i + 1]), limit: bounds[i + 1])
-                    chunk.stop = max(chunk.stop, stop)
-                }
-                stop = chunk.stop
-                body(chunk)
-            }
-            first = last
+            stop = chunk.stop
+            body(chunk)
         }
     }
 }
@@ -115,7 +107,9 @@ struct ChunkMerger {
     private var line: Int
     private var accounting: FeedAccounting
     private let quarantine: QuarantineLog
-    private let keyIndex: KeyIndex
+    /// The index of the keys, for a feed others refer to; otherwise `seenKeys` tells repeats.
+    private let keyIndex: KeyIndex?
+    private var seenKeys: SeenKeys
     private var foreignKeys: KeyIndex?
     private var otherShardRows = 0
     private let builders: [ColumnBuilder]
@@ -128,7 +122,8 @@ struct ChunkMerger {
         line = firstLine
         accounting = FeedAccounting(feed: layout.schema.feed)
         accounting.extraColumns = layout.extraColumns
-        keyIndex = KeyIndex(expected: expectedRows)
+        keyIndex = layout.schema.defines == nil ? nil : KeyIndex(expected: expectedRows)
+        seenKeys = SeenKeys(expected: keyIndex == nil ? expectedRows : 0)
         builders = layout.schema.fields.map { ColumnBuilder(storage: $0.storage, capacity: expectedRows) }
     }
 
@@ -144,8 +139,12 @@ struct ChunkMerger {
         var keep: [Bool]?
         let keys = chunk.keys
         for (row, key) in keys.enumerated() {
-            if row + 8 < keys.count { keyIndex.prefetch(keys[row + 8]) }
-            if keyIndex.insert(key) == nil {
+            if row + 8 < keys.count {
+                if let keyIndex { keyIndex.prefetch(keys[row + 8]) } else { seenKeys.prefetch(keys[row + 8]) }
+            }
+            let isNew: Bool
+            if let keyIndex { isNew = keyIndex.insert(key) == nil } else { isNew = seenKeys.insert(key) }
+            if isNew {
                 accepted += 1
                 keep?.append(true)
             } else {
@@ -176,7 +175,7 @@ struct ChunkMerger {
         accounting.accepted = Int(accepted)
         let table = FeedTable(schema: layout.schema, columns: builders.map(\.column))
         return FeedLoader.Outcome(table: table, accounting: accounting,
-                                  keyIndex: layout.schema.defines == nil ? nil : keyIndex,
+                                  keyIndex: keyIndex,
                                   foreignKeys: layout.schema.defines == .person ? (foreignKeys ?? KeyIndex(expected: 16)) : nil,
                                   otherShardRows: otherShardRows)
     }

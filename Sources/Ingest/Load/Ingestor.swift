@@ -92,7 +92,7 @@ public enum Ingestor {
             let file = try FeedFile(folder: folder, name: feed.fileName, encoding: options.encodings[feed] ?? .utf8,
                                     allowOutsideLinks: options.allowOutsideLinks)
             // The file read must be the one whose header was checked.
-            guard file.read.identity == headerIdentities[feed] else { throw IngestError.changedWhileRead(file: feed.fileName) }
+            guard file.identity == headerIdentities[feed] else { throw IngestError.changedWhileRead(file: feed.fileName) }
             var loader = FeedLoader(schema: feed.schema, referenceDate: options.referenceDate,
                                     workers: max(1, options.threads), keyIndexes: keyIndexes,
                                     chunkBytes: max(1, options.chunkBytes),

@@ -68,7 +68,7 @@ public final class KeyIndex: @unchecked Sendable {
     public func lookup(_ key: Int64) -> Int32? { lookupView.lookup(key) }
 
     /// A plain view for look-ups in hot loops; valid while this index lives and no key is inserted.
-    public var lookupView: Lookup { Lookup(slots: slots, rowKeys: rowKeys, mask: capacity - 1, shift: shift) }
+    public var lookupView: Lookup { Lookup(slots: slots, rowKeys: rowKeys, rows: count, mask: capacity - 1, shift: shift) }
 
     private func place(_ key: Int64, row: Int) {
         let (slot, fingerprint) = Lookup.hash(key, shift: shift)
@@ -99,6 +99,8 @@ public final class KeyIndex: @unchecked Sendable {
     public struct Lookup: @unchecked Sendable {
         let slots: UnsafePointer<UInt64>
         let rowKeys: UnsafePointer<Int64>
+        /// Rows in the index.
+        let rows: Int
         let mask: Int
         let shift: UInt64
 
@@ -114,6 +116,25 @@ public final class KeyIndex: @unchecked Sendable {
         public func prefetch(_ key: Int64) {
             bottomline_prefetch(slots + Self.hash(key, shift: shift).slot)
         }
+
+        /// The row of `key` when it is row `hint` or one of the next few, else
+        /// nil, without hashing: rows of a feed sent in roster order refer to
+        /// the row the previous one referred to or one shortly after it (a
+        /// sector feed skips the persons it has nothing on).
+        @inline(__always)
+        public func nearby(_ key: Int64, _ hint: Int32) -> Int32? {
+            var row = Int(hint)
+            guard row >= 0 else { return nil }
+            let end = min(rows, row + Self.nearbyRows)
+            while row < end {
+                if rowKeys[row] == key { return Int32(truncatingIfNeeded: row) }
+                row += 1
+            }
+            return nil
+        }
+
+        /// Rows `nearby` compares: one cache line of keys.
+        static let nearbyRows = 8
 
         /// The row of `key`, or nil.
         @inline(__always)

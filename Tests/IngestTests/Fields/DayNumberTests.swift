@@ -29,6 +29,20 @@ import Testing
         }
     }
 
+    @Test func theDayAfterEachMonthsLastIsRefused() {
+        for year in 1890...2110 {
+            for month in 1...12 {
+                #expect(DayNumber.from(year: year, month: month, day: 0) == nil)
+                #expect(DayNumber.from(year: year, month: month, day: DayNumber.daysIn(month: month, year: year) + 1) == nil)
+            }
+            #expect(DayNumber.from(year: year, month: 0, day: 1) == nil)
+            #expect(DayNumber.from(year: year, month: 13, day: 1) == nil)
+        }
+        #expect(DayNumber.from(year: 1900, month: 2, day: 29) == nil)
+        #expect(DayNumber.from(year: 2100, month: 2, day: 29) == nil)
+        #expect(DayNumber.from(year: 2000, month: 2, day: 29) != nil)
+    }
+
     @Test func leapYears() {
         #expect(DayNumber.isLeap(2000) && DayNumber.isLeap(1996) && DayNumber.isLeap(2024))
         #expect(!DayNumber.isLeap(1900) && !DayNumber.isLeap(2100) && !DayNumber.isLeap(2023))

@@ -52,6 +52,24 @@ import TestSupport
         #expect(table[MedicalInsurance.insured] == [1, 1, 0, 0])
     }
 
+    /// Keys that ascend are accepted without a look-up; the first one out of
+    /// order must still find every earlier key, and so must the ones after it.
+    @Test func aRepeatAfterAscendingKeysIsFound() throws {
+        var writer = FeedFolderWriter()
+        let other = personID(2)
+        writer.append(.persons, "\(other),\(Self.h),child,none,")
+        // The default row is (person, 2026): keys (row 0, 2026) < (1, 2024) < (1, 2025), then out of order.
+        writer.append(.medicalInsurance, "\(other),2024,1", "\(other),2025,1", "\(Self.p),2026,0", "\(Self.p),2023,0",
+                      "\(other),2024,0", "\(other),2022,1", "\(Self.p),2023,1")
+        let result = try ingest(writer)
+        #expect(result.findings == [
+            Finding(.medicalInsurance, 5, .duplicateKey, "person_id+year", "\(Self.p)+2026"),
+            Finding(.medicalInsurance, 7, .duplicateKey, "person_id+year", "\(other)+2024"),
+            Finding(.medicalInsurance, 9, .duplicateKey, "person_id+year", "\(Self.p)+2023"),
+        ])
+        #expect(result.table(.medicalInsurance)[MedicalInsurance.year] == [2026, 2024, 2025, 2023, 2022])
+    }
+
     @Test func lowercaseXIsTheSameKeyAsUppercase() throws {
         var writer = FeedFolderWriter()
         writer.append(.persons, "11010519491231002X,\(Self.h),parent,none,", "11010519491231002x,\(Self.h),parent,none,")

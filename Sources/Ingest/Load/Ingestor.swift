@@ -109,7 +109,7 @@ public enum Ingestor {
             if outcome.accounting.read + outcome.otherShardRows == 0 && !options.feedsThatMayBeEmpty.contains(feed) {
                 throw IngestError.noDataRows(file: feed.fileName)
             }
-            if feed == .regions || feed == .villages {
+            if feed == .regions {
                 try RegisterCheck.check(feed, outcome.table, file: file, provinceCode: options.provinceCode,
                                         nationProvinces: options.nationProvinces)
             }

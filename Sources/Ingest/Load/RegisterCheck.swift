@@ -6,7 +6,7 @@ enum RegisterCheck {
     /// Checks a register as read: for `regions.csv`, every county in the province
     /// (`provinceCode`, two digits; when nil, the province of most counties, and with
     /// `nationProvinces`, the pipeline's `nation: provinces:` too) and each prefecture code
-    /// matching its counties' codes; for both registers, one name per code (`RegisterNames`).
+    /// matching its counties' codes, and one name per prefecture and county code (`RegisterNames`).
     /// - Throws: `IngestError.inconsistentRegisters` naming every problem.
     static func check(_ feed: Feed, _ table: FeedTable, file: FeedFile, provinceCode: String?,
                       nationProvinces: [String] = []) throws {

@@ -1,6 +1,6 @@
 /// One name per code in the registers: a prefecture or county code of
-/// `regions.csv`, or a township code of `villages.csv`, written with two
-/// different names would let the first row's name win silently.
+/// `regions.csv` written with two different names would let the first row's
+/// name win silently.
 ///
 /// Read from the file's own records, every row included (a repeated county
 /// row is quarantined as a duplicate key, yet its other name is still a
@@ -20,7 +20,6 @@ enum RegisterNames {
         case .regions:
             [Pair(code: "prefecture_code", name: "prefecture_name", what: "prefecture"),
              Pair(code: "county_code", name: "county_name", what: "county")]
-        case .villages: [Pair(code: "township_code", name: "township_name", what: "township")]
         default: []
         }
     }

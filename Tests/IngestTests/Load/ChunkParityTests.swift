@@ -53,9 +53,7 @@ import TestSupport
             if chance(8) { row = spoil(row, field: 1 + 3 * Int.random(in: 0...1, using: &random)) }
             if chance(3) { row = "\(code),村,\(code.prefix(9)),镇,520199" } // unknown county
             if chance(4), let earlier = villages.randomElement(using: &random) {
-                // A duplicate; its township keeps its one name.
-                let township = earlier == FeedFolderWriter.village ? "花果园街道" : "镇"
-                row = "\(earlier),重复,\(earlier.prefix(9)),\(township),\(earlier.prefix(6))"
+                row = "\(earlier),重复,\(earlier.prefix(9)),镇,\(earlier.prefix(6))" // duplicate
             }
             villages.append(code)
             add(.villages, row)

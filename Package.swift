@@ -56,8 +56,11 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Ingest", "Reports", "Synth", "TestSupport"]),
         .testTarget(
             name: "WarehouseTests",
-            dependencies: ["Warehouse", "Engine", "Ingest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Warehouse", "EarlyWarning", "Engine", "Ingest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
+        .testTarget(name: "EarlyWarningTests", dependencies: ["EarlyWarning", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "Ingest", "TestSupport"]),

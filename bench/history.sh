@@ -3,7 +3,10 @@
 # nights made by `generate --evolve` (about 1 % of households change each night),
 # run one after the other against one warehouse. Prints, per night, the early-warning
 # stage (hashing, comparing, flows, alerts), the time writing the history inside the
-# publish transaction, and what each table of the warehouse grew by (sqlite3 dbstat).
+# publish transaction, and what each table of the warehouse grew by (sqlite3 dbstat);
+# then one HISTORY line per night with the two figures of issue #10's aim: the seconds
+# storing the night's history took (early warning stage + writing) and the MB it added
+# to the household tables (the night's figures in indicator_values are listed apart).
 #
 #   make bench-history                        # 17,000,000 persons, 3 nights
 #   BENCH_HISTORY_PERSONS=5000000 BENCH_HISTORY_NIGHTS=3 make bench-history
@@ -26,9 +29,12 @@ if [[ ! -f $base/.complete ]]; then
     touch "$base/.complete"
 fi
 
-sizes() {  # table → bytes, one per line
-    sqlite3 "$work/warehouse.sqlite" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY name"
+sizes() {  # table → bytes, one per line, sorted by name in byte order (for join)
+    sqlite3 "$work/warehouse.sqlite" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name" | LC_ALL=C sort
 }
+
+# The household history's own tables (the early warning's part of the warehouse).
+history_tables='^(household_|hard_signals|alerts|sqlite_autoindex_household_)'
 
 data=$base
 previous_sizes=""
@@ -45,12 +51,21 @@ for ((night = 1; night <= nights; night++)); do
     echo "night $night ($date):"
     grep -E "stage early warning|household history|stage warehouse|published" "$log" | sed 's/^/  /'
     current_sizes=$(sizes)
+    file=$(stat -c %s "$work/warehouse.sqlite")
     wal=$(stat -c %s "$work/warehouse.sqlite-wal" 2>/dev/null || echo 0)
-    echo "  warehouse file $(stat -c %s "$work/warehouse.sqlite") bytes, -wal $wal bytes"
+    echo "  warehouse file $file bytes, -wal $wal bytes"
+    warning=$(sed -nE 's/.*stage early warning: ([0-9.]+) s.*/\1/p' "$log")
+    writing=$(sed -nE 's/.*household history: .*, ([0-9.]+) s$/\1/p' "$log")
     if [[ -n $previous_sizes ]]; then
-        join -t '|' <(echo "$previous_sizes") <(echo "$current_sizes") |
-            awk -F '|' '$3 != $2 { printf "  grew %-28s %+10.1f MB\n", $1, ($3 - $2) / 1e6 }'
+        grown=$(LC_ALL=C join -t '|' -a 2 -e 0 -o 0,1.2,2.2 <(echo "$previous_sizes") <(echo "$current_sizes"))
+        echo "$grown" | awk -F '|' '$3 != $2 { printf "  grew %-40s %+10.1f MB\n", $1, ($3 - $2) / 1e6 }'
+        history_mb=$(echo "$grown" | awk -F '|' -v tables="$history_tables" \
+            '$1 ~ tables { sum += $3 - $2 } END { printf "%.1f", sum / 1e6 }')
+        echo "  HISTORY night $night: storing it took $(awk -v a="$warning" -v b="$writing" 'BEGIN { printf "%.2f", a + b }') s" \
+            "(early warning stage $warning s + writing $writing s); it added $history_mb MB to the household tables" \
+            "(file $(awk -v a="$file" -v b="$previous_file" 'BEGIN { printf "%+.1f", (a - b) / 1e6 }') MB in all)"
     fi
+    previous_file=$file
     previous_sizes=$current_sizes
 done
 [[ $data == "$base" ]] || rm -rf "$data"

@@ -24,6 +24,9 @@ public struct EarlyWarningNight: Sendable {
     /// The state on the latest recorded night once tonight is recorded, and that night.
     public let snapshot: HouseholdSnapshot
     public let snapshotNight: Int32
+    /// Tonight's changes to the latest night's state (`HouseholdSnapshot.applying`), when tonight
+    /// follows the latest recorded night; nil when the whole state must be written.
+    public let changes: HouseholdSnapshot?
     /// Tonight's households.
     public let households: Int
     /// The thresholds used, and the hard signals (bit i = signals[i]).
@@ -78,6 +81,7 @@ public struct EarlyWarningNight: Sendable {
         self.table = withFlows
         edit = rebuilt?.edit ?? (basis == nil ? HistoryEdit() : comparison.edit)
         snapshot = rebuilt?.snapshot ?? comparison.snapshot
+        if case .latest? = basis { changes = comparison.changes } else { changes = nil }
         if case .rebuild(_, let nights)? = basis { snapshotNight = max(nights.last ?? night, night) } else { snapshotNight = night }
         let lists = FlaggedHouseholds(facts: facts, signals: specification.signals.map(\.signal), settings: settings,
                                       night: night)

@@ -53,14 +53,11 @@ public struct HouseholdKey: Sendable {
     /// The environment variable that names the key file (it wins over the pipeline).
     public static let environmentVariable = "BOTTOMLINE_HOUSEHOLD_KEY"
 
-    private let keyBytes: [UInt8]
+    private let digest: KeyedDigest
 
     private init(keyBytes: [UInt8]) {
-        self.keyBytes = keyBytes
+        digest = KeyedDigest(key: keyBytes)
     }
-
-    /// A keyed HMAC state, copied for each ID so the key is set up once.
-    private var keyed: HMAC<SHA256> { HMAC<SHA256>(key: SymmetricKey(data: keyBytes)) }
 
     /// The key file's path: the environment variable, else the pipeline's `key_file` (relative to the pipeline's folder).
     public static func path(pipelineKeyFile: String?, pipelinePath: String?,
@@ -117,19 +114,16 @@ public struct HouseholdKey: Sendable {
     }
 
     /// The hash of one 16-digit household ID.
-    public func hash(_ householdID: Int64) -> HouseholdHash { Self.hash(householdID, keyed) }
-
-    private static func hash(_ householdID: Int64, _ keyed: HMAC<SHA256>) -> HouseholdHash {
-        var code = keyed
-        var digits = [UInt8](repeating: 48, count: 16)
+    public func hash(_ householdID: Int64) -> HouseholdHash {
+        // The 16 ASCII digits, zero-padded, built in two 8-byte words on the stack.
         var value = householdID
-        for position in stride(from: 15, through: 0, by: -1) {
-            digits[position] = 48 + UInt8(truncatingIfNeeded: value % 10)
+        var words: (UInt64, UInt64) = (0, 0)
+        for position in 0..<16 {
+            let digit = UInt64(48 + UInt8(truncatingIfNeeded: value % 10))
             value /= 10
+            if position < 8 { words.1 |= digit << (56 - 8 * position) } else { words.0 |= digit << (56 - 8 * (position - 8)) }
         }
-        code.update(data: digits)
-        let mac = code.finalize()
-        return mac.withUnsafeBytes { HouseholdHash(bytes: $0.prefix(16))! }
+        return withUnsafeBytes(of: &words) { digest.prefix(of: $0) }
     }
 
     /// The hashes of many IDs, in parallel.
@@ -137,8 +131,7 @@ public struct HouseholdKey: Sendable {
         let piece = 65_536
         let pieces = (householdIDs.count + piece - 1) / piece
         return parallelMap(count: pieces, workers: threads) { index in
-            let keyed = self.keyed
-            return householdIDs[(index * piece)..<min(householdIDs.count, (index + 1) * piece)].map { Self.hash($0, keyed) }
+            householdIDs[(index * piece)..<min(householdIDs.count, (index + 1) * piece)].map(self.hash)
         }.flatMap { $0 }
     }
 }

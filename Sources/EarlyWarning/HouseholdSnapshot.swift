@@ -12,6 +12,13 @@ public struct HouseholdSnapshot: Sendable {
 
     public var count: Int { hashes.count }
 
+    /// Makes room for `capacity` households.
+    mutating func reserve(_ capacity: Int) {
+        hashes.reserveCapacity(capacity)
+        states.reserveCapacity(capacity)
+        validFrom.reserveCapacity(capacity)
+    }
+
     /// Adds a household; hashes must come in ascending order.
     public mutating func append(_ hash: HouseholdHash, _ state: HouseholdState, validFrom day: Int32) {
         precondition(hashes.last.map { $0 < hash } ?? true, "snapshot hashes must ascend")
@@ -36,25 +43,25 @@ public struct HouseholdSnapshot: Sendable {
     public func encoded() -> [UInt8] {
         let size = Self.recordSize
         return [UInt8](unsafeUninitializedCapacity: count * size) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
             for i in 0..<count {
-                var offset = i * size
-                func put(_ value: UInt64, _ width: Int) {
-                    for k in 0..<width { buffer[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * (width - 1 - k))) }
-                    offset += width
+                let offset = i * size
+                func put<T: FixedWidthInteger>(_ value: T, _ at: Int) {
+                    raw.storeBytes(of: value.bigEndian, toByteOffset: offset + at, as: T.self)
                 }
                 let state = states[i]
-                put(hashes[i].high, 8)
+                put(hashes[i].high, 0)
                 put(hashes[i].low, 8)
-                put(UInt64(UInt32(bitPattern: validFrom[i])), 4)
-                put(UInt64(state.category), 1)
-                put(UInt64(state.monitoringType), 1)
-                put(UInt64(state.riskStatus), 1)
-                put(UInt64(state.clueOutcome), 1)
-                put(UInt64(state.signals), 2)
-                put(UInt64(state.members), 2)
-                put(UInt64(bitPattern: state.village), 8)
-                put(UInt64(UInt32(bitPattern: state.clueDate)), 4)
-                put(UInt64(bitPattern: state.income), 8)
+                put(validFrom[i], 16)
+                put(state.category, 20)
+                put(state.monitoringType, 21)
+                put(state.riskStatus, 22)
+                put(state.clueOutcome, 23)
+                put(state.signals, 24)
+                put(state.members, 26)
+                put(state.village, 28)
+                put(state.clueDate, 36)
+                put(state.income, 40)
             }
             initialized = count * size
         }
@@ -64,17 +71,14 @@ public struct HouseholdSnapshot: Sendable {
     public init?(encoded bytes: UnsafeRawBufferPointer) {
         guard bytes.count % Self.recordSize == 0 else { return nil }
         let count = bytes.count / Self.recordSize
-        hashes.reserveCapacity(count)
-        states.reserveCapacity(count)
-        validFrom.reserveCapacity(count)
+        reserve(count)
         for record in 0..<count {
             let offset = record * Self.recordSize
-            var high: UInt64 = 0, low: UInt64 = 0, day: UInt32 = 0
-            for i in 0..<8 { high = high << 8 | UInt64(bytes[offset + i]) }
-            for i in 8..<16 { low = low << 8 | UInt64(bytes[offset + i]) }
-            for i in 16..<20 { day = day << 8 | UInt32(bytes[offset + i]) }
-            hashes.append(HouseholdHash(high: high, low: low))
-            validFrom.append(Int32(bitPattern: day))
+            func read<T: FixedWidthInteger>(_ at: Int, as type: T.Type) -> T {
+                T(bigEndian: bytes.loadUnaligned(fromByteOffset: offset + at, as: T.self))
+            }
+            hashes.append(HouseholdHash(high: read(0, as: UInt64.self), low: read(8, as: UInt64.self)))
+            validFrom.append(read(16, as: Int32.self))
             states.append(HouseholdState(decoding: bytes, at: offset + 20))
         }
     }

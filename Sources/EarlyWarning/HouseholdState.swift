@@ -36,15 +36,12 @@ public struct HouseholdState: Equatable, Sendable {
     static let size = 28
 
     init(decoding bytes: UnsafeRawBufferPointer, at offset: Int) {
-        func read(_ at: Int, _ count: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for i in 0..<count { value = value << 8 | UInt64(bytes[offset + at + i]) }
-            return value
+        func read<T: FixedWidthInteger>(_ at: Int, as type: T.Type) -> T {
+            T(bigEndian: bytes.loadUnaligned(fromByteOffset: offset + at, as: T.self))
         }
         self.init(category: bytes[offset], monitoringType: bytes[offset + 1], riskStatus: bytes[offset + 2],
-                  clueOutcome: bytes[offset + 3], signals: UInt16(read(4, 2)), members: UInt16(read(6, 2)),
-                  village: Int64(bitPattern: read(8, 8)), clueDate: Int32(bitPattern: UInt32(read(16, 4))),
-                  income: Int64(bitPattern: read(20, 8)))
+                  clueOutcome: bytes[offset + 3], signals: read(4, as: UInt16.self), members: read(6, as: UInt16.self),
+                  village: read(8, as: Int64.self), clueDate: read(16, as: Int32.self), income: read(20, as: Int64.self))
     }
 }
 

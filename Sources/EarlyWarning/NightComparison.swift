@@ -28,9 +28,10 @@ struct NightComparison {
     var incomeFalls: [Int] = []
     /// Income tonight and on the previous night, in fen, for each income fall.
     var fallIncomes: [(before: Int64, after: Int64)] = []
-    /// The history rows and the new snapshot (only when `extend` was asked).
+    /// The history rows, the new snapshot and its changes against `previous` (only when `extend` was asked).
     var edit = HistoryEdit()
     var snapshot = HouseholdSnapshot()
+    var changes = HouseholdSnapshot()
 
     /// - Parameters:
     ///   - tonight: tonight's state of each household (roster order); `order` sorts them by `hashes`.
@@ -45,26 +46,38 @@ struct NightComparison {
         for (row, code) in facts.villageCodes.enumerated() { villageRow[code] = row }
         let fallShare = Int64((settings.incomeFallShare * 1_000_000).rounded())
         let old = previous ?? HouseholdSnapshot()
+        // Tonight's hashes, states and cells gathered in hash order once, in tight loops that overlap their
+        // cache misses, so the merge below reads memory in sequence.
+        let sortedHashes = order.map { hashes[Int($0)] }
+        let sortedStates = order.map { tonight[Int($0)] }
+        let sortedCells = order.map { facts.cells[Int($0)] }
+        if extend { snapshot.reserve(order.count) }
         var i = 0, j = 0
         while i < order.count || j < old.count {
-            let here = i < order.count ? Int(order[i]) : -1
-            if here >= 0, j >= old.count || hashes[here] < old.hashes[j] {
-                count(here, now: tonight[here], before: nil, facts, night, settings, fallShare, hasPast: previous != nil)
-                if extend { opened(hashes[here], tonight[here], night) }
+            if i < order.count, j >= old.count || sortedHashes[i] < old.hashes[j] {
+                let here = Int(order[i])
+                count(here, cell: sortedCells[i], now: sortedStates[i], before: nil, night, settings, fallShare,
+                      hasPast: previous != nil)
+                if extend { opened(sortedHashes[i], sortedStates[i], night) }
                 i += 1
-            } else if here < 0 || old.hashes[j] < hashes[here] {
+            } else if i >= order.count || old.hashes[j] < sortedHashes[i] {
                 let flow = Flow.leftRoster.rawValue
                 if let row = villageRow[old.states[j].village] { villageCounts[row * width + flow] += 1 } else { leftUnplaced += 1 }
-                if extend { edit.closed.append((old.hashes[j], old.validFrom[j], night)) }
+                if extend {
+                    edit.closed.append((old.hashes[j], old.validFrom[j], night))
+                    changes.appendDeparture(old.hashes[j])
+                }
                 j += 1
             } else {
-                count(here, now: tonight[here], before: old.states[j], facts, night, settings, fallShare, hasPast: true)
+                let here = Int(order[i])
+                count(here, cell: sortedCells[i], now: sortedStates[i], before: old.states[j], night, settings, fallShare,
+                      hasPast: true)
                 if extend {
-                    if old.states[j] == tonight[here] {
-                        snapshot.append(hashes[here], tonight[here], validFrom: old.validFrom[j])
+                    if old.states[j] == sortedStates[i] {
+                        snapshot.append(sortedHashes[i], sortedStates[i], validFrom: old.validFrom[j])
                     } else {
                         edit.closed.append((old.hashes[j], old.validFrom[j], night))
-                        opened(hashes[here], tonight[here], night)
+                        opened(sortedHashes[i], sortedStates[i], night)
                     }
                 }
                 i += 1
@@ -76,11 +89,12 @@ struct NightComparison {
     private mutating func opened(_ hash: HouseholdHash, _ state: HouseholdState, _ night: Int32) {
         edit.added.append(HouseholdInterval(household: hash, validFrom: night, validTo: nil, state: state))
         snapshot.append(hash, state, validFrom: night)
+        changes.append(hash, state, validFrom: night)
     }
 
-    private mutating func count(_ h: Int, now: HouseholdState, before: HouseholdState?, _ facts: HouseholdFacts,
-                                _ night: Int32, _ settings: EarlyWarningSettings, _ fallShare: Int64, hasPast: Bool) {
-        let base = Int(facts.cells[h]) * Flow.allCases.count
+    private mutating func count(_ h: Int, cell: Int32, now: HouseholdState, before: HouseholdState?, _ night: Int32,
+                                _ settings: EarlyWarningSettings, _ fallShare: Int64, hasPast: Bool) {
+        let base = Int(cell) * Flow.allCases.count
         func add(_ flow: Flow) { cellCounts[base + flow.rawValue] += 1 }
         if now.clueOutcome == Words.pending, now.clueDate != DayNumber.missing {
             let age = Int(night) - Int(now.clueDate)

@@ -71,12 +71,14 @@ struct ChunkParser {
         var scanner = RecordScanner(bytes: bytes, start: start, limit: limit, expectedFields: layout.fileColumnCount)
         let values = UnsafeMutablePointer<Int64>.allocate(capacity: fieldCount)
         defer { values.deallocate() }
+        // Tested once per row instead of copying the optional placement out of `self`.
+        let sharded = placement != nil
         reading: while true {
             switch scanner.next() {
             case .end:
                 break reading
             case .malformed(let line, let byteStart, let problem):
-                if let placement, !placement.ownsMalformed {
+                if sharded, let placement, !placement.ownsMalformed {
                     result.otherShardRows += 1
                     continue reading
                 }
@@ -87,7 +89,7 @@ struct ChunkParser {
                 result.quarantine.append(PendingQuarantine(localLine: line, rowStart: byteStart, reason: .malformedRow, column: "",
                                                            value: firstLine(from: byteStart), message: message))
             case .record(let line, let byteStart, let byteEnd):
-                if let placement, !placement.owns(bytes, scanner.fields, fieldCount: scanner.fieldCount,
+                if sharded, let placement, !placement.owns(bytes, scanner.fields, fieldCount: scanner.fieldCount,
                                                   referenceDate: referenceDate) {
                     if let position = placement.personKeyPosition, position < scanner.fieldCount,
                        let key = placement.personKey(bytes, scanner.fields[position], referenceDate) {

@@ -13,12 +13,8 @@ extension Warehouse {
             let nights = try String.fetchAll(db, sql: "SELECT run_date FROM household_nights ORDER BY run_date")
                 .compactMap(DayNumber.parse)
             guard let latest = nights.last, let night = DayNumber.parse(date) else { return .empty }
-            if latest < night, let row = try Row.fetchOne(db, sql: "SELECT run_date, records FROM household_current"),
-               DayNumber.parse(row["run_date"]) == latest {
-                let blob: Data = row["records"]
-                if let snapshot = blob.withUnsafeBytes({ HouseholdSnapshot(encoded: $0) }) {
-                    return .latest(night: latest, snapshot: snapshot)
-                }
+            if latest < night, let snapshot = try currentState(db, latest: latest) {
+                return .latest(night: latest, snapshot: snapshot)
             }
             var intervals: [HouseholdInterval] = []
             let rows = try Row.fetchCursor(db, sql: """
@@ -47,10 +43,7 @@ extension Warehouse {
         try HouseholdHistoryRows.insert(edit.added, settings: settings, into: db)
         try db.execute(sql: "INSERT OR REPLACE INTO household_nights (run_date, households) VALUES (?, ?)",
                        arguments: [date, warning.households])
-        let encoded = warning.snapshot.encoded()
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO household_current (id, run_date, households, records) VALUES (1, ?, ?, ?)
-            """, arguments: [DayNumber.format(warning.snapshotNight), warning.snapshot.count, Data(encoded)])
+        try writeCurrentState(db, warning.snapshot, night: warning.snapshotNight, changes: warning.changes)
         try db.execute(sql: "DELETE FROM hard_signals")
         for (bit, signal) in signals.enumerated() {
             try db.execute(sql: "INSERT INTO hard_signals (bit, signal) VALUES (?, ?)", arguments: [1 << bit, signal.id])

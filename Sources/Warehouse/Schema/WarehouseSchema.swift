@@ -23,11 +23,14 @@ enum WarehouseSchema {
         migrator.registerMigration("v4") { db in
             try db.execute(sql: HouseholdHistorySchema.sql)
         }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: HouseholdChangesSchema.sql)
+        }
         return migrator
     }()
 
     /// Schema version this build writes (the number of the last migration).
-    static let version = 4
+    static let version = 5
 
     /// Catalogue v2 adds two levels, `group` (the key counties) and `site`
     /// (resettlement sites); `level` has no CHECK, so only the history index

@@ -1,0 +1,46 @@
+/// A night's changes to the current state, kept as a snapshot of their own:
+/// the households whose interval opened tonight (their new state and
+/// `valid_from`) and, marked `departed`, those that left the roster. Writing
+/// these few records instead of the whole state keeps a night's write small;
+/// the state of the latest night is the base snapshot with the nights'
+/// changes applied in date order.
+extension HouseholdSnapshot {
+    /// The `valid_from` that marks a household that left the roster (no day is this early).
+    public static let departed = Int32.min
+
+    /// Adds a household that left the roster; hashes must come in ascending order.
+    mutating func appendDeparture(_ hash: HouseholdHash) {
+        append(hash, HouseholdState(category: 0, monitoringType: 0, riskStatus: 0, clueOutcome: 0, signals: 0,
+                                    members: 0, village: 0, clueDate: 0, income: 0),
+               validFrom: Self.departed)
+    }
+
+    /// This state with `changes` applied, oldest first: a household's latest change wins, a
+    /// departure removes it.
+    public func applying(_ changes: [HouseholdSnapshot]) -> HouseholdSnapshot {
+        guard var combined = changes.first else { return self }
+        for later in changes.dropFirst() { combined = combined.overlaid(by: later, keepDepartures: true) }
+        return overlaid(by: combined, keepDepartures: false)
+    }
+
+    /// Both snapshots merged by hash, `newer`'s record winning; departures are kept as records
+    /// or drop the household.
+    private func overlaid(by newer: HouseholdSnapshot, keepDepartures: Bool) -> HouseholdSnapshot {
+        var merged = HouseholdSnapshot()
+        merged.reserve(count + newer.count)
+        var i = 0, j = 0
+        while i < count || j < newer.count {
+            if j >= newer.count || (i < count && hashes[i] < newer.hashes[j]) {
+                merged.append(hashes[i], states[i], validFrom: validFrom[i])
+                i += 1
+                continue
+            }
+            if i < count && hashes[i] == newer.hashes[j] { i += 1 }
+            if keepDepartures || newer.validFrom[j] != Self.departed {
+                merged.append(newer.hashes[j], newer.states[j], validFrom: newer.validFrom[j])
+            }
+            j += 1
+        }
+        return merged
+    }
+}

@@ -1,0 +1,57 @@
+import EarlyWarning
+import Foundation
+import GRDB
+import Ingest
+
+/// The households' current state: the BLOB of `household_current` (a base
+/// night) and, in `household_current_changes`, each later night's changed
+/// households. A night that follows the latest one writes only its changes
+/// (about 2 MB when 1 % of 4.7 million households change, against 226 MB for
+/// the whole state); the whole state is written again on the first night, after
+/// a rerun or a late run, for a small province, or once the changes add up to
+/// more than a quarter of the households.
+extension Warehouse {
+    /// The state on `latest` (the latest recorded night), or nil when the stored state is not that night's.
+    func currentState(_ db: Database, latest: Int32) throws -> HouseholdSnapshot? {
+        guard let base = try Row.fetchOne(db, sql: "SELECT run_date, records FROM household_current"),
+              let baseNight = DayNumber.parse(base["run_date"]) else { return nil }
+        var night = baseNight
+        var changes: [HouseholdSnapshot] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT run_date, records FROM household_current_changes WHERE run_date > ? ORDER BY run_date
+            """, arguments: [DayNumber.format(baseNight)])
+        while let row = try rows.next() {
+            guard let day = DayNumber.parse(row["run_date"]),
+                  let change = Self.snapshot(row["records"] as Data?) else { return nil }
+            night = day
+            changes.append(change)
+        }
+        guard night == latest, let whole = Self.snapshot(base["records"] as Data?) else { return nil }
+        return whole.applying(changes)
+    }
+
+    /// Writes the state on `night` (the latest recorded night): only `changes`, its changes to the stored
+    /// state, when given and the state is large, else the whole state (and the older changes go).
+    func writeCurrentState(_ db: Database, _ state: HouseholdSnapshot, night: Int32, changes: HouseholdSnapshot?) throws {
+        let date = DayNumber.format(night)
+        if let changes, state.count >= smallestStateKeptAsChanges,
+           try Int.fetchOne(db, sql: "SELECT count(*) FROM household_current") == 1 {
+            let pending = try Int.fetchOne(db, sql: "SELECT coalesce(sum(changed), 0) FROM household_current_changes") ?? 0
+            if pending + changes.count <= state.count / 4 {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO household_current_changes (run_date, changed, records) VALUES (?, ?, ?)
+                    """, arguments: [date, changes.count, Data(changes.encoded())])
+                return
+            }
+        }
+        try db.execute(sql: "DELETE FROM household_current_changes")
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO household_current (id, run_date, households, records) VALUES (1, ?, ?, ?)
+            """, arguments: [date, state.count, Data(state.encoded())])
+    }
+
+    private static func snapshot(_ blob: Data?) -> HouseholdSnapshot? {
+        guard let blob else { return nil }
+        return blob.withUnsafeBytes { HouseholdSnapshot(encoded: $0) }
+    }
+}

@@ -106,8 +106,12 @@ def main() -> None:
         with open(os.path.join(folder, "figures.bin"), "wb") as file:
             file.write(b"BLFG" + varint(1) + varint(columns) + varint(count) + varint(0))
             file.write(figure_bytes)
-        with open(os.path.join(folder, "quarantine.json"), "w") as file:
-            file.write("[]")
+        with open(os.path.join(folder, "quarantine.csv"), "w") as file:
+            file.write("feed,line,reason,column,value,message\n")
+        os.makedirs(os.path.join(folder, "restricted"), exist_ok=True)
+        with open(os.path.join(folder, "restricted", "quarantine.log"), "wb"):
+            pass
+        os.chmod(os.path.join(folder, "restricted", "quarantine.log"), 0o600)
         restricted = os.path.join(folder, "restricted", "households.json")
         households = json.load(open(os.path.join(options.template, "restricted", "households.json")))
         with open(restricted, "w", encoding="utf-8") as file:

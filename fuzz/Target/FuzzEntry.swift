@@ -17,7 +17,25 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-#if !FUZZING
+#if FUZZING
+/// With libFuzzer: SwiftPM links an executable target's entry point as the
+/// program's `main`, so libFuzzer's own `main` is never linked in; this one
+/// hands the command line to libFuzzer's driver, which calls `fuzzOneInput`.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+@main
+enum FuzzDriver {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    }
+}
+#else
 /// Without libFuzzer: replays inputs (files, or every file of a folder)
 /// through the fuzz checks; with `--seconds N`, then keeps mutating them at
 /// random (flips, insertions, deletions, splices; seeded, so a run can be

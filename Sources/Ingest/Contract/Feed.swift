@@ -41,7 +41,7 @@ public enum Feed: String, CaseIterable, Sendable, Comparable {
 }
 
 /// The key spaces that other feeds refer to.
-public enum KeySpace: String, Sendable {
+public enum KeySpace: String, Sendable, CaseIterable {
     case county
     case village
     case household
@@ -65,4 +65,12 @@ public enum KeySpace: String, Sendable {
         case .person: return .unknownPerson
         }
     }
+
+    /// The quarantine message of a dangling reference: one string per key space, shared by
+    /// every quarantined row (a message built per row would cost memory with each bad row).
+    var unknownMessage: String { Self.unknownMessages[self] ?? "" }
+
+    private static let unknownMessages = Dictionary(uniqueKeysWithValues: allCases.map {
+        ($0, "no such \($0.rawValue) in \($0.definingFeed.fileName) (or its row there was quarantined)")
+    })
 }

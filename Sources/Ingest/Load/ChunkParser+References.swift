@@ -81,7 +81,7 @@ extension ChunkParser {
                 let space = layout.schema.fields[field].reference ?? .person
                 return PendingQuarantine(localLine: line, rowStart: start, reason: space.unknownReason, column: layout.name(field),
                                          value: fieldText(ofRecordAt: start, fields: [field]),
-                                         message: "no such \(space.rawValue) in \(space.definingFeed.fileName) (or its row there was quarantined)")
+                                         message: space.unknownMessage)
             }
             hints[r] = target
             resolved[field] = Int64(target)

@@ -109,8 +109,10 @@ public enum Ingestor {
             if outcome.accounting.read + outcome.otherShardRows == 0 && !options.feedsThatMayBeEmpty.contains(feed) {
                 throw IngestError.noDataRows(file: feed.fileName)
             }
-            if feed == .regions { try RegisterCheck.checkRegions(outcome.table, provinceCode: options.provinceCode,
-                                                                 nationProvinces: options.nationProvinces) }
+            if feed == .regions {
+                try RegisterCheck.check(feed, outcome.table, file: file, provinceCode: options.provinceCode,
+                                        nationProvinces: options.nationProvinces)
+            }
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)
             if let space = feed.schema.defines, let index = outcome.keyIndex { keyIndexes[space] = index }

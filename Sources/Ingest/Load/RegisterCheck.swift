@@ -3,15 +3,24 @@
 /// filed under another prefecture's code would be counted there, and two
 /// names for one code would let the first row win silently.
 enum RegisterCheck {
-    /// Checks `regions.csv`: every county in the province (`provinceCode`, two digits; when
-    /// nil, the province of most counties), each prefecture code matching its counties'
-    /// codes, one name per prefecture code.
+    /// Checks a register as read: for `regions.csv`, every county in the province
+    /// (`provinceCode`, two digits; when nil, the province of most counties, and with
+    /// `nationProvinces`, the pipeline's `nation: provinces:` too) and each prefecture code
+    /// matching its counties' codes, and one name per prefecture and county code (`RegisterNames`).
     /// - Throws: `IngestError.inconsistentRegisters` naming every problem.
-    /// With `nationProvinces` (`nation: provinces:` of the pipeline), counties of those provinces are accepted too.
-    static func checkRegions(_ regions: FeedTable, provinceCode: String?, nationProvinces: [String] = []) throws {
-        let prefectures = regions[Regions.prefectureCode], prefectureNames = regions[Regions.prefectureName]
+    static func check(_ feed: Feed, _ table: FeedTable, file: FeedFile, provinceCode: String?,
+                      nationProvinces: [String] = []) throws {
+        var problems = feed == .regions
+            ? regionProblems(table, provinceCode: provinceCode, nationProvinces: nationProvinces) : []
+        problems += RegisterNames.conflicts(in: file, feed: feed)
+        if !problems.isEmpty { throw IngestError.inconsistentRegisters(file: feed.fileName, problems: problems) }
+    }
+
+    /// The counties of `regions.csv` outside the allowed provinces or filed under another prefecture.
+    private static func regionProblems(_ regions: FeedTable, provinceCode: String?, nationProvinces: [String]) -> [String] {
+        let prefectures = regions[Regions.prefectureCode]
         let counties = regions[Regions.countyCode]
-        guard !counties.isEmpty else { return }
+        guard !counties.isEmpty else { return [] }
         let province = provinceCode.flatMap { Int64($0) } ?? mostCommon(counties.map { $0 / 10_000 })
         let allowed = Set([province] + nationProvinces.compactMap { Int64($0) })
         var problems: [String] = []
@@ -28,24 +37,6 @@ enum RegisterCheck {
                     + "\(CodeText.digits(counties[row] / 100 * 100, width: 6))")
             }
         }
-        problems += conflictingNames(codes: prefectures, names: prefectureNames, width: 6, what: "prefecture")
-        if !problems.isEmpty { throw IngestError.inconsistentRegisters(file: Feed.regions.fileName, problems: problems) }
-    }
-
-    /// One problem per code written with more than one name (names in order of first appearance);
-    /// the names of three codes at most are quoted (60 bytes each), so a message quotes little input.
-    private static func conflictingNames(codes: [Int64], names: [String], width: Int, what: String) -> [String] {
-        var namesOf: [Int64: [String]] = [:]
-        for (code, name) in zip(codes, names) where !(namesOf[code]?.contains(name) ?? false) {
-            namesOf[code, default: []].append(name)
-        }
-        let conflicts = namesOf.keys.sorted().filter { (namesOf[$0]?.count ?? 0) > 1 }
-        var problems = conflicts.prefix(3).map { code in
-            let list = namesOf[code] ?? []
-            return "\(what) \(CodeText.digits(code, width: width)) has \(list.count) names ("
-                + EchoedInput.list(list, bytes: 60) + ")"
-        }
-        if conflicts.count > 3 { problems.append("\(conflicts.count - 3) more \(what)s with several names") }
         return problems
     }
 

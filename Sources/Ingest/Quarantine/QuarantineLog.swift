@@ -14,12 +14,12 @@ import Darwin
 /// many times as outputs need. Appended to only by the ingest, on one thread;
 /// read-only afterwards.
 public final class QuarantineLog: Sequence, @unchecked Sendable {
-    private let descriptor: Int32
+    let descriptor: Int32
     private var pending: [UInt8] = []
     private var written = 0
     private var failure: Int32 = 0
     /// Number of records.
-    public private(set) var count = 0
+    public internal(set) var count = 0
 
     public var isEmpty: Bool { count == 0 }
 
@@ -32,6 +32,11 @@ public final class QuarantineLog: Sequence, @unchecked Sendable {
         _ = fcntl(made, F_SETFD, FD_CLOEXEC)
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         descriptor = made
+    }
+
+    /// A log over an open file of records (see `QuarantineLog+File`); `count` is set by the caller.
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
     }
 
     deinit { close(descriptor) }
@@ -120,8 +125,9 @@ public final class QuarantineLog: Sequence, @unchecked Sendable {
             return buffer.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
         }
 
+        /// A text of `length` bytes; nil past the end, or for a length no record has (a damaged saved log).
         private mutating func text(_ length: Int) -> String? {
-            guard ensure(length) else { return nil }
+            guard length <= 1 << 26, ensure(length) else { return nil }
             defer { position += length }
             return buffer.withUnsafeBufferPointer {
                 String(decoding: UnsafeBufferPointer(rebasing: $0[position..<(position + length)]), as: UTF8.self)

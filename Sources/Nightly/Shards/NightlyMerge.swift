@@ -124,7 +124,7 @@ public struct NightlyMerge {
             throw NightFailure(.feedRejected, failing.map { feed in
                 "error: \(feed.feed.fileName): \(feed.quarantined) of \(feed.read) rows quarantined over all shards "
                     + String(format: "(%.2f%%, limit %.2f%%)", feed.quarantinedShare * 100, quality.maxQuarantineShare * 100)
-                    + "; nothing was published. See each partial's quarantine.json, fix the feed with its sender and run again."
+                    + "; nothing was published. See each partial's quarantine.csv, fix the feed with its sender and run again."
             }.joined(separator: "\n"))
         }
     }

@@ -89,14 +89,12 @@ enum PartialMerge {
     }
 
     /// Every shard's quarantined rows by feed (contract order) then line; `regions.csv` rows once.
-    static func quarantine(_ partials: PartialSet) throws -> [QuarantineRecord] {
-        var records: [QuarantineRecord] = []
-        for (index, folder) in partials.folders.enumerated() {
-            let rows = try PartialRecords.readQuarantine(folder: folder)
-            records.append(contentsOf: index == partials.unplacedTaker ? rows : rows.filter { $0.feed != .regions })
+    /// - Throws: when a partial's saved log is missing or holds fewer records than its `partial.json` says.
+    static func quarantine(_ partials: PartialSet) throws -> MergedQuarantine {
+        let logs = try partials.folders.enumerated().map { index, folder in
+            try PartialRecords.readQuarantine(folder: folder, expected: partials.manifests[index].quarantinedRows)
         }
-        let order = Dictionary(uniqueKeysWithValues: Feed.allCases.enumerated().map { ($1, $0) })
-        return records.sorted { ((order[$0.feed] ?? 0), $0.line) < ((order[$1.feed] ?? 0), $1.line) }
+        return MergedQuarantine(logs: logs, regionsFrom: partials.unplacedTaker)
     }
 
     /// The clue households and the compliance lists of every shard, by county, village and household.

@@ -1,29 +1,23 @@
 import Engine
 import Foundation
 import Ingest
+import Reports
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The rows a partial keeps besides its figures: `quarantine.json` (this
-/// shard's quarantined rows) and `restricted/households.json` (its clue and
-/// compliance-list households, with masked resident IDs; mode 0600 in a 0700
-/// folder, like the lists themselves).
+/// The rows a partial keeps besides its figures: `quarantine.csv` (this
+/// shard's quarantined rows, IDs masked, for people to read),
+/// `restricted/quarantine.log` (the same records whole, for the merge) and
+/// `restricted/households.json` (its clue and compliance-list households, with
+/// masked resident IDs). Restricted files are mode 0600 in a 0700 folder, like
+/// the lists themselves. Quarantined rows are streamed, never held in memory.
 enum PartialRecords {
-    static let quarantineFile = "quarantine.json"
+    static let quarantineFile = "quarantine.csv"
     static let restrictedFolder = "restricted"
     static let householdsFile = "restricted/households.json"
-    /// The whole quarantined rows (full IDs), in the order of `quarantineFile`.
-    static let quarantineRowsFile = "restricted/quarantine_rows.json"
-
-    struct Quarantined: Codable {
-        var feed: String
-        var line: Int
-        var reason: String
-        var column: String
-        var value: String
-        var message: String
-    }
+    /// The quarantined records whole (full rows and IDs), as the ingest logged them (`QuarantineLog`).
+    static let quarantineLogFile = "restricted/quarantine.log"
 
     struct Signal: Codable {
         var id: String
@@ -68,14 +62,10 @@ enum PartialRecords {
 
     // MARK: Writing
 
-    static func write(quarantine: some Sequence<QuarantineRecord>, clues: ClueList, lists: [HouseholdList], to folder: String) throws {
+    static func write(quarantine: QuarantineLog, clues: ClueList, lists: [HouseholdList], to folder: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let rows = quarantine.map {
-            Quarantined(feed: $0.feed.rawValue, line: $0.line, reason: $0.reason.rawValue, column: $0.column,
-                        value: $0.value, message: $0.message)
-        }
-        try encoder.encode(rows).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(quarantineFile)))
+        try QuarantineCSV.write(quarantine, to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(quarantineFile)))
         let restricted = (folder as NSString).appendingPathComponent(restrictedFolder)
         try FileManager.default.createDirectory(atPath: restricted, withIntermediateDirectories: true)
         guard chmod(restricted, 0o700) == 0 else { throw NightFailure(.outputFailed, "error: cannot restrict \(restricted)") }
@@ -87,8 +77,7 @@ enum PartialRecords {
                      households: $0.households.map(household))
             })
         try writePrivate(encoder.encode(households), (folder as NSString).appendingPathComponent(householdsFile))
-        try writePrivate(encoder.encode(quarantine.map(\.row)),
-                         (folder as NSString).appendingPathComponent(quarantineRowsFile))
+        try quarantine.save(to: (folder as NSString).appendingPathComponent(quarantineLogFile))
     }
 
     /// Writes `data` to `path`, created with mode 0600.
@@ -117,18 +106,18 @@ enum PartialRecords {
 
     // MARK: Reading
 
-    static func readQuarantine(folder: String) throws -> [QuarantineRecord] {
-        let path = (folder as NSString).appendingPathComponent(quarantineFile)
-        let rows = try decode([Quarantined].self, path)
-        let wholeRows = (try? decode([String].self, (folder as NSString).appendingPathComponent(quarantineRowsFile))) ?? []
-        return try rows.enumerated().map { index, row in
-            guard let feed = Feed(rawValue: row.feed), let reason = QuarantineReason(rawValue: row.reason) else {
-                throw NightFailure(.feedUnreadable, "error: \(path) names feed \(row.feed) or reason \(row.reason), "
-                                   + "which this bottomline does not know")
-            }
-            return QuarantineRecord(feed: feed, line: row.line, reason: reason, column: row.column, value: row.value,
-                                    message: row.message, row: index < wholeRows.count ? wholeRows[index] : "")
+    /// The partial's quarantined records, read from its saved log as they are iterated.
+    /// - Throws: when the log is missing, or holds fewer whole records than `expected` (from `partial.json`).
+    static func readQuarantine(folder: String, expected: Int) throws -> QuarantineLog {
+        let path = (folder as NSString).appendingPathComponent(quarantineLogFile)
+        guard let log = QuarantineLog.saved(at: path) else {
+            throw NightFailure(.feedUnreadable, "error: cannot read \(path); the partial is incomplete: run its shard again")
         }
+        guard log.count == expected else {
+            throw NightFailure(.feedUnreadable, "error: \(path) holds \(log.count) quarantined rows where partial.json "
+                               + "says \(expected); the partial is damaged: run its shard again")
+        }
+        return log
     }
 
     static func readHouseholds(folder: String) throws -> Households {

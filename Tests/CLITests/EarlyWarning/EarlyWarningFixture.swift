@@ -71,7 +71,8 @@ struct EarlyWarningFixture {
         feeds[.housing] = households.map { "\($0.id),A,0" }
         feeds[.water] = households.map { "\($0.id),1,\($0.waterSafe)" }
         feeds[.employment] = households.map { "\($0.head),employed,county,0,12,3000.00,1" }
-        feeds[.socialAssistance] = []
+        // A support that ended long before the nights: real rows, which no night's figure or signal counts.
+        feeds[.socialAssistance] = households.map { "\($0.head),temporary,2025-01-10,2025-03-10" }
         let data = folder.file("data-" + date), out = folder.file("out-" + date)
         try? FileManager.default.removeItem(atPath: data)
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)

@@ -56,6 +56,22 @@ import TestSupport
                                naming: ["other-date", "2026-11-27"], into: "date")
     }
 
+    /// A shard's quarantined rows reach the merge through its restricted log (0600); a cut log is refused.
+    @Test func aPartialWithACutQuarantineLogIsRefused() throws {
+        let copy = try Self.edited(2, "cut-log") { _ in }
+        let log = copy + "/restricted/quarantine.log"
+        let attributes = try FileManager.default.attributesOfItem(atPath: log)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: log))
+        try #require(bytes.count > 40, "the sample's shard quarantines rows")
+        #expect(!FileManager.default.fileExists(atPath: copy + "/quarantine.json"))
+        #expect(try String(contentsOfFile: copy + "/quarantine.csv", encoding: .utf8)
+            .hasPrefix("feed,line,reason,column,value,message\n"))
+        try bytes.prefix(bytes.count - 20).write(to: URL(fileURLWithPath: log))
+        try Self.expectRefused([Self.partials[0], Self.partials[1], copy], status: 3,
+                               naming: ["cut-log/restricted/quarantine.log", "damaged", "run its shard again"], into: "cut")
+    }
+
     @Test func aPartialOfAnotherContractIsRefused() throws {
         let old = try Self.edited(1, "contract1") { $0["contract_version"] = 1 }
         try Self.expectRefused([Self.partials[0], old, Self.partials[2]], status: 7,

@@ -2,9 +2,9 @@ import Ingest
 import Testing
 import TestSupport
 
-/// `regions.csv` must agree with itself and with the pipeline's province:
+/// The registers must agree with themselves and with the pipeline's province:
 /// a stray county, a county filed under another prefecture and two names for
-/// one prefecture are refused, each named.
+/// one prefecture or county code are refused, each named.
 @Suite struct RegisterConsistencyTests {
     static func error(_ rows: [String], provinceCode: String? = nil) throws -> IngestError? {
         var writer = FeedFolderWriter()
@@ -38,7 +38,18 @@ import TestSupport
 
     @Test func prefectureWithTwoNamesIsRefused() throws {
         let error = try Self.error(["520100,筑城,520103,云岩区,0"])
-        #expect(error == .inconsistentRegisters(file: "regions.csv", problems: ["prefecture 520100 has 2 names (贵阳市, 筑城)"]))
+        #expect(error == .inconsistentRegisters(file: "regions.csv", problems: [
+            "regions.csv:3:2: prefecture 520100 is named 筑城 here but 贵阳市 on line 2 (column prefecture_name); a code has one name",
+        ]))
+    }
+
+    /// A repeated county row is quarantined as a duplicate key, yet a second name for the county is refused.
+    @Test func countyWithTwoNamesIsRefused() throws {
+        let error = try Self.error(["520100,贵阳市,520103,云岩区,0", "520100,贵阳市,520103,\"云岩\"\"新\"\"区\",0"])
+        #expect(error == .inconsistentRegisters(file: "regions.csv", problems: [
+            "regions.csv:4:4: county 520103 is named 云岩\"新\"区 here but 云岩区 on line 3 (column county_name); a code has one name",
+        ]))
+        #expect(error?.description.hasPrefix("regions.csv: the registers contradict each other: regions.csv:4:4:") == true)
     }
 
     @Test func consistentRegistersAreRead() throws {

@@ -72,7 +72,8 @@ extension Warehouse {
             """, arguments: [oldest])
     }
 
-    /// The counties' earlier nights the alerts compare tonight with.
+    /// The counties' earlier nights the alerts compare tonight with, read through the history index (county
+    /// rows of one indicator), not through the dates' rows of every area.
     public func alertHistory(before date: String, settings: EarlyWarningSettings, watched: [String]) throws -> AlertHistory {
         guard let night = DayNumber.parse(date) else { return AlertHistory() }
         let since = DayNumber.format(night - Int32(settings.surgeDays * (settings.surgeBaselineWindows + 1)))
@@ -80,8 +81,8 @@ extension Warehouse {
             var history = AlertHistory()
             for row in try Row.fetchAll(db, sql: """
                 SELECT run_date, code, numerator FROM indicator_values
-                WHERE indicator = 'night_new_inclusions' AND level = 'county' AND run_date >= ? AND run_date < ?
-                  AND value IS NOT NULL
+                WHERE indicator = 'night_new_inclusions' AND \(WarehouseSchema.historyIndexLevels) AND level = 'county'
+                  AND run_date >= ? AND run_date < ? AND value IS NOT NULL
                 ORDER BY run_date
                 """, arguments: [since, date]) {
                 guard let day = DayNumber.parse(row["run_date"]) else { continue }
@@ -94,7 +95,8 @@ extension Warehouse {
             for indicator in watched {
                 for row in try Row.fetchAll(db, sql: """
                     SELECT code, value FROM indicator_values
-                    WHERE indicator = ? AND level = 'county' AND run_date >= ? AND run_date < ? AND value IS NOT NULL
+                    WHERE indicator = ? AND \(WarehouseSchema.historyIndexLevels) AND level = 'county'
+                      AND run_date >= ? AND run_date < ? AND value IS NOT NULL
                     ORDER BY run_date
                     """, arguments: [indicator, first, date]) {
                     history.values[indicator, default: [:]][row["code"], default: []].append(row["value"])

@@ -22,8 +22,9 @@ public struct EarlyWarningNight: Sendable {
     public let lists: [HouseholdList]
     /// The history rows to write (empty without a warehouse).
     public let edit: HistoryEdit
-    /// The state on the latest recorded night once tonight is recorded, and that night.
-    public let snapshot: HouseholdSnapshot
+    /// The households on the latest recorded night once tonight is recorded (the size of `currentState()`),
+    /// and that night.
+    public let currentHouseholds: Int
     public let snapshotNight: Int32
     /// Tonight's changes to the latest night's state (`HouseholdSnapshot.applying`), when tonight
     /// follows the latest recorded night; nil when the whole state must be written.
@@ -36,6 +37,10 @@ public struct EarlyWarningNight: Sendable {
     /// Seconds per step (`states`, `hashing`, `sorting`, `comparing`, `flows`, `lists`, `alerts`; `rebuilding` on a
     /// rerun or late run).
     public let stageSeconds: [(stage: String, seconds: Double)]
+    /// What `currentState()` is built from: the rebuilt state, or the previous night's and tonight's changes.
+    private let rebuiltState: HouseholdSnapshot?
+    private let previousState: HouseholdSnapshot?
+    private let opened: HouseholdSnapshot
 
     /// Computes the night.
     /// - Parameters:
@@ -96,7 +101,10 @@ public struct EarlyWarningNight: Sendable {
         self.table = withFlows
         lap("flows")
         edit = rebuilt?.edit ?? (basis == nil ? HistoryEdit() : comparison.edit)
-        snapshot = rebuilt?.snapshot ?? comparison.snapshot
+        rebuiltState = rebuilt?.snapshot
+        previousState = previous
+        opened = comparison.changes
+        currentHouseholds = rebuilt?.snapshot.count ?? (basis == nil ? 0 : facts.count)
         if case .latest? = basis { changes = comparison.changes } else { changes = nil }
         if case .rebuild(_, let nights)? = basis { snapshotNight = max(nights.last ?? night, night) } else { snapshotNight = night }
         let lists = FlaggedHouseholds(facts: facts, signals: specification.signals.map(\.signal), settings: settings,
@@ -116,5 +124,11 @@ public struct EarlyWarningNight: Sendable {
         default: nil
         }
         summary = EarlyWarningSummary(alerts: alerts, comparedWith: previousNight.map(DayNumber.format), note: note)
+    }
+
+    /// The state on the latest recorded night once tonight is recorded, built when asked: a night that
+    /// follows the latest one writes only its `changes`, and the whole state is needed only to write it whole.
+    public func currentState() -> HouseholdSnapshot {
+        rebuiltState ?? (previousState ?? HouseholdSnapshot()).applying([opened])
     }
 }

@@ -43,7 +43,8 @@ extension Warehouse {
         try HouseholdHistoryRows.insert(edit.added, settings: settings, into: db)
         try db.execute(sql: "INSERT OR REPLACE INTO household_nights (run_date, households) VALUES (?, ?)",
                        arguments: [date, warning.households])
-        try writeCurrentState(db, warning.snapshot, night: warning.snapshotNight, changes: warning.changes)
+        try writeCurrentState(db, warning.currentState(), households: warning.currentHouseholds,
+                              night: warning.snapshotNight, changes: warning.changes)
         try db.execute(sql: "DELETE FROM hard_signals")
         for (bit, signal) in signals.enumerated() {
             try db.execute(sql: "INSERT INTO hard_signals (bit, signal) VALUES (?, ?)", arguments: [1 << bit, signal.id])

@@ -30,24 +30,27 @@ extension Warehouse {
         return whole.applying(changes)
     }
 
-    /// Writes the state on `night` (the latest recorded night): only `changes`, its changes to the stored
-    /// state, when given and the state is large, else the whole state (and the older changes go).
-    func writeCurrentState(_ db: Database, _ state: HouseholdSnapshot, night: Int32, changes: HouseholdSnapshot?) throws {
+    /// Writes the state on `night` (the latest recorded night) of `households` households: only `changes`, its
+    /// changes to the stored state, when given and the state is large, else the whole `state` (built only then;
+    /// the older changes go).
+    func writeCurrentState(_ db: Database, _ state: @autoclosure () -> HouseholdSnapshot, households: Int, night: Int32,
+                           changes: HouseholdSnapshot?) throws {
         let date = DayNumber.format(night)
-        if let changes, state.count >= smallestStateKeptAsChanges,
+        if let changes, households >= smallestStateKeptAsChanges,
            try Int.fetchOne(db, sql: "SELECT count(*) FROM household_current") == 1 {
             let pending = try Int.fetchOne(db, sql: "SELECT coalesce(sum(changed), 0) FROM household_current_changes") ?? 0
-            if pending + changes.count <= state.count / 4 {
+            if pending + changes.count <= households / 4 {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO household_current_changes (run_date, changed, records) VALUES (?, ?, ?)
                     """, arguments: [date, changes.count, Data(changes.encoded())])
                 return
             }
         }
+        let whole = state()
         try db.execute(sql: "DELETE FROM household_current_changes")
         try db.execute(sql: """
             INSERT OR REPLACE INTO household_current (id, run_date, households, records) VALUES (1, ?, ?, ?)
-            """, arguments: [date, state.count, Data(state.encoded())])
+            """, arguments: [date, whole.count, Data(whole.encoded())])
     }
 
     private static func snapshot(_ blob: Data?) -> HouseholdSnapshot? {

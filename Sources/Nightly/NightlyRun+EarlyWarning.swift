@@ -26,7 +26,7 @@ extension NightlyRun {
                 throw NightFailure(.outputFailed, "\(error)")
             }
             var clock = Date()
-            basis = try warehouse.householdBasis(before: settings.date)
+            basis = try warehouse.householdBasis(before: settings.date, threads: settings.threads)
             settings.log(String(format: "  early warning reading the state: %.3f s", Date().timeIntervalSince(clock)))
             clock = Date()
             history = try warehouse.alertHistory(before: settings.date, settings: specification.settings,

@@ -7,13 +7,14 @@ import Ingest
 extension Warehouse {
     /// The household history as tonight (`date`) needs it: nothing yet, the
     /// latest night's state in one piece (every night recorded is earlier), or
-    /// the whole history when tonight is a rerun or a late run of an earlier date.
-    public func householdBasis(before date: String) throws -> HistoryBasis {
+    /// the whole history when tonight is a rerun or a late run of an earlier date. The latest state is
+    /// decoded on `threads` threads.
+    public func householdBasis(before date: String, threads: Int = 1) throws -> HistoryBasis {
         try database.read { db in
             let nights = try String.fetchAll(db, sql: "SELECT run_date FROM household_nights ORDER BY run_date")
                 .compactMap(DayNumber.parse)
             guard let latest = nights.last, let night = DayNumber.parse(date) else { return .empty }
-            if latest < night, let snapshot = try currentState(db, latest: latest) {
+            if latest < night, let snapshot = try currentState(db, latest: latest, threads: threads) {
                 return .latest(night: latest, snapshot: snapshot)
             }
             var intervals: [HouseholdInterval] = []

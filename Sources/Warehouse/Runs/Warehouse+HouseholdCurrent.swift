@@ -11,10 +11,11 @@ import Ingest
 /// a rerun or a late run, for a small province, or once the changes add up to
 /// more than a quarter of the households.
 extension Warehouse {
-    /// The state on `latest` (the latest recorded night), or nil when the stored state is not that night's.
-    func currentState(_ db: Database, latest: Int32) throws -> HouseholdSnapshot? {
-        guard let base = try Row.fetchOne(db, sql: "SELECT run_date, records FROM household_current"),
-              let baseNight = DayNumber.parse(base["run_date"]) else { return nil }
+    /// The state on `latest` (the latest recorded night), or nil when the stored state is not that night's;
+    /// the base BLOB is decoded in place (no copy) on `threads` threads.
+    func currentState(_ db: Database, latest: Int32, threads: Int = 1) throws -> HouseholdSnapshot? {
+        guard let baseDate = try String.fetchOne(db, sql: "SELECT run_date FROM household_current"),
+              let baseNight = DayNumber.parse(baseDate) else { return nil }
         var night = baseNight
         var changes: [HouseholdSnapshot] = []
         let rows = try Row.fetchCursor(db, sql: """
@@ -26,7 +27,10 @@ extension Warehouse {
             night = day
             changes.append(change)
         }
-        guard night == latest, let whole = Self.snapshot(base["records"] as Data?) else { return nil }
+        guard night == latest else { return nil }
+        let records = try Row.fetchCursor(db, sql: "SELECT records FROM household_current")
+        guard let row = try records.next(),
+              let whole = try row.withUnsafeData(atIndex: 0, { Self.snapshot($0, threads: threads) }) else { return nil }
         return whole.applying(changes)
     }
 
@@ -53,8 +57,8 @@ extension Warehouse {
             """, arguments: [date, whole.count, Data(whole.encoded())])
     }
 
-    private static func snapshot(_ blob: Data?) -> HouseholdSnapshot? {
+    private static func snapshot(_ blob: Data?, threads: Int = 1) -> HouseholdSnapshot? {
         guard let blob else { return nil }
-        return blob.withUnsafeBytes { HouseholdSnapshot(encoded: $0) }
+        return blob.withUnsafeBytes { HouseholdSnapshot(encoded: $0, threads: threads) }
     }
 }

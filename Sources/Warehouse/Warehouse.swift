@@ -23,6 +23,8 @@ public final class Warehouse {
     let database: DatabaseQueue
     /// Seconds the last publish spent writing the household history, current state and alerts (0 without them).
     public internal(set) var lastHistorySeconds = 0.0
+    /// Its steps (`rows`, `current state`, `alerts and pruning`), in seconds.
+    public internal(set) var lastHistorySteps: [(step: String, seconds: Double)] = []
     /// The fewest households whose current state a night writes as changes only
     /// (`household_current_changes`); a smaller state is rewritten whole, which
     /// costs less than a millisecond per thousand households.

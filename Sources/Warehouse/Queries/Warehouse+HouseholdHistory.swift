@@ -31,21 +31,19 @@ extension Warehouse {
     /// Writes tonight's household history, the current state and the alerts (inside the publish transaction).
     func record(_ db: Database, date: String, warning: EarlyWarningNight) throws {
         let settings = warning.settings, signals = warning.signals
-        let edit = warning.edit
-        let remove = try db.makeStatement(sql: "DELETE FROM household_history WHERE household = ? AND valid_from = ?")
-        for row in edit.removed { try remove.execute(arguments: [Data(row.household.bytes), DayNumber.format(row.validFrom)]) }
-        let close = try db.makeStatement(sql: """
-            UPDATE household_history SET valid_to = ? WHERE household = ? AND valid_from = ?
-            """)
-        for row in edit.closed {
-            try close.execute(arguments: [DayNumber.format(row.validTo), Data(row.household.bytes),
-                                          DayNumber.format(row.validFrom)])
+        var steps: [(step: String, seconds: Double)] = []
+        var clock = Date()
+        func lap(_ step: String) {
+            steps.append((step, Date().timeIntervalSince(clock)))
+            clock = Date()
         }
-        try HouseholdHistoryRows.insert(edit.added, settings: settings, into: db)
+        try HouseholdHistoryRows.apply(warning.edit, settings: settings, to: db)
         try db.execute(sql: "INSERT OR REPLACE INTO household_nights (run_date, households) VALUES (?, ?)",
                        arguments: [date, warning.households])
+        lap("rows")
         try writeCurrentState(db, warning.currentState(), households: warning.currentHouseholds,
                               night: warning.snapshotNight, changes: warning.changes)
+        lap("current state")
         try db.execute(sql: "DELETE FROM hard_signals")
         for (bit, signal) in signals.enumerated() {
             try db.execute(sql: "INSERT INTO hard_signals (bit, signal) VALUES (?, ?)", arguments: [1 << bit, signal.id])
@@ -61,6 +59,8 @@ extension Warehouse {
                                            alert.value, alert.threshold, alert.reason, alert.perTenThousand])
         }
         try pruneAreaValues(db, keepNights: settings.villageNights)
+        lap("alerts and pruning")
+        lastHistorySteps = steps
     }
 
     /// Drops village, township and site figures of all but the latest `keepNights` published dates

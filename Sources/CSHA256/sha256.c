@@ -75,6 +75,51 @@ static void block_with_extensions(uint32_t state[8], const uint8_t block[64]) {
     _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
 }
 
+// Two independent blocks at once: each block's rounds form one long chain of dependent instructions,
+// so interleaving two chains keeps the SHA unit busy while the other waits (about twice the throughput).
+__attribute__((target("sha,sse4.1,ssse3")))
+static void two_blocks_with_extensions(uint32_t state1[8], const uint8_t block1[64], uint32_t state2[8],
+                                       const uint8_t block2[64]) {
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i cdab1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state1[0]), 0xB1);
+    __m128i efgh1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state1[4]), 0x1B);
+    __m128i cdab2 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state2[0]), 0xB1);
+    __m128i efgh2 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state2[4]), 0x1B);
+    __m128i abef1 = _mm_alignr_epi8(cdab1, efgh1, 8), cdgh1 = _mm_blend_epi16(efgh1, cdab1, 0xF0);
+    __m128i abef2 = _mm_alignr_epi8(cdab2, efgh2, 8), cdgh2 = _mm_blend_epi16(efgh2, cdab2, 0xF0);
+    const __m128i abefStart1 = abef1, cdghStart1 = cdgh1, abefStart2 = abef2, cdghStart2 = cdgh2;
+    __m128i w1[16], w2[16];
+    for (int i = 0; i < 16; i++) {
+        if (i < 4) {
+            w1[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(block1 + 16 * i)), swap);
+            w2[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(block2 + 16 * i)), swap);
+        } else {
+            __m128i x1 = _mm_sha256msg1_epu32(w1[i - 4], w1[i - 3]);
+            __m128i x2 = _mm_sha256msg1_epu32(w2[i - 4], w2[i - 3]);
+            x1 = _mm_add_epi32(x1, _mm_alignr_epi8(w1[i - 1], w1[i - 2], 4));
+            x2 = _mm_add_epi32(x2, _mm_alignr_epi8(w2[i - 1], w2[i - 2], 4));
+            w1[i] = _mm_sha256msg2_epu32(x1, w1[i - 1]);
+            w2[i] = _mm_sha256msg2_epu32(x2, w2[i - 1]);
+        }
+        const __m128i k = _mm_loadu_si128((const __m128i *)&K[4 * i]);
+        __m128i message1 = _mm_add_epi32(w1[i], k), message2 = _mm_add_epi32(w2[i], k);
+        cdgh1 = _mm_sha256rnds2_epu32(cdgh1, abef1, message1);
+        cdgh2 = _mm_sha256rnds2_epu32(cdgh2, abef2, message2);
+        abef1 = _mm_sha256rnds2_epu32(abef1, cdgh1, _mm_shuffle_epi32(message1, 0x0E));
+        abef2 = _mm_sha256rnds2_epu32(abef2, cdgh2, _mm_shuffle_epi32(message2, 0x0E));
+    }
+    abef1 = _mm_add_epi32(abef1, abefStart1);
+    cdgh1 = _mm_add_epi32(cdgh1, cdghStart1);
+    abef2 = _mm_add_epi32(abef2, abefStart2);
+    cdgh2 = _mm_add_epi32(cdgh2, cdghStart2);
+    __m128i feba1 = _mm_shuffle_epi32(abef1, 0x1B), dchg1 = _mm_shuffle_epi32(cdgh1, 0xB1);
+    __m128i feba2 = _mm_shuffle_epi32(abef2, 0x1B), dchg2 = _mm_shuffle_epi32(cdgh2, 0xB1);
+    _mm_storeu_si128((__m128i *)&state1[0], _mm_blend_epi16(feba1, dchg1, 0xF0));
+    _mm_storeu_si128((__m128i *)&state1[4], _mm_alignr_epi8(dchg1, feba1, 8));
+    _mm_storeu_si128((__m128i *)&state2[0], _mm_blend_epi16(feba2, dchg2, 0xF0));
+    _mm_storeu_si128((__m128i *)&state2[4], _mm_alignr_epi8(dchg2, feba2, 8));
+}
+
 static int has_extensions(void) {
     unsigned a, b, c, d;
     if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3)) return 0;
@@ -82,47 +127,97 @@ static int has_extensions(void) {
     return (b & (1u << 29)) != 0;
 }
 
-void bottomline_sha256_block(uint32_t state[8], const uint8_t block[64]) {
-    // 0: not asked yet, 1: extensions, 2: portable. A race only asks twice and gets the same answer.
-    static volatile int choice = 0;
+// 0: not asked yet, 1: extensions, 2: portable. A race only asks twice and gets the same answer.
+static volatile int choice = 0;
+
+static int extensions(void) {
     if (choice == 0) choice = has_extensions() ? 1 : 2;
-    if (choice == 1) {
+    return choice == 1;
+}
+
+void bottomline_sha256_block(uint32_t state[8], const uint8_t block[64]) {
+    if (extensions()) {
         block_with_extensions(state, block);
     } else {
         bottomline_sha256_block_portable(state, block);
+    }
+}
+
+void bottomline_sha256_two_blocks(uint32_t state1[8], const uint8_t block1[64], uint32_t state2[8],
+                                  const uint8_t block2[64]) {
+    if (extensions()) {
+        two_blocks_with_extensions(state1, block1, state2, block2);
+    } else {
+        bottomline_sha256_block_portable(state1, block1);
+        bottomline_sha256_block_portable(state2, block2);
     }
 }
 #else
 void bottomline_sha256_block(uint32_t state[8], const uint8_t block[64]) {
     bottomline_sha256_block_portable(state, block);
 }
+
+void bottomline_sha256_two_blocks(uint32_t state1[8], const uint8_t block1[64], uint32_t state2[8],
+                                  const uint8_t block2[64]) {
+    bottomline_sha256_block_portable(state1, block1);
+    bottomline_sha256_block_portable(state2, block2);
+}
 #endif
 
-void bottomline_hmac_sha256_16(const uint32_t inner[8], const uint32_t outer[8], const uint8_t message[16],
-                               uint64_t prefix[2]) {
-    // The inner hash's last block: the message, the 0x80 byte, zeros, and the length of the padded key
-    // block and the message in bits, (64 + 16) * 8 = 640, big-endian.
-    uint8_t block[64] = {0};
+// The inner hash's last block of a 16-byte message: the message, the 0x80 byte, zeros, and the length of
+// the padded key block and the message in bits, (64 + 16) * 8 = 640, big-endian.
+static void inner_block(uint8_t block[64], const uint8_t message[16]) {
+    memset(block, 0, 64);
     memcpy(block, message, 16);
     block[16] = 0x80;
     block[62] = 640 >> 8;
     block[63] = 640 & 0xFF;
-    uint32_t state[8];
-    memcpy(state, inner, sizeof state);
-    bottomline_sha256_block(state, block);
-    // The outer hash's last block: the inner digest, 0x80, zeros, (64 + 32) * 8 = 768 bits.
-    memset(block, 0, sizeof block);
+}
+
+// The outer hash's last block: the inner digest, 0x80, zeros, (64 + 32) * 8 = 768 bits.
+static void outer_block(uint8_t block[64], const uint32_t digest[8]) {
+    memset(block, 0, 64);
     for (int i = 0; i < 8; i++) {
-        block[4 * i] = (uint8_t)(state[i] >> 24);
-        block[4 * i + 1] = (uint8_t)(state[i] >> 16);
-        block[4 * i + 2] = (uint8_t)(state[i] >> 8);
-        block[4 * i + 3] = (uint8_t)state[i];
+        block[4 * i] = (uint8_t)(digest[i] >> 24);
+        block[4 * i + 1] = (uint8_t)(digest[i] >> 16);
+        block[4 * i + 2] = (uint8_t)(digest[i] >> 8);
+        block[4 * i + 3] = (uint8_t)digest[i];
     }
     block[32] = 0x80;
     block[62] = 768 >> 8;
     block[63] = 768 & 0xFF;
+}
+
+void bottomline_hmac_sha256_16(const uint32_t inner[8], const uint32_t outer[8], const uint8_t message[16],
+                               uint64_t prefix[2]) {
+    uint8_t block[64];
+    uint32_t state[8];
+    inner_block(block, message);
+    memcpy(state, inner, sizeof state);
+    bottomline_sha256_block(state, block);
+    outer_block(block, state);
     memcpy(state, outer, sizeof state);
     bottomline_sha256_block(state, block);
     prefix[0] = (uint64_t)state[0] << 32 | state[1];
     prefix[1] = (uint64_t)state[2] << 32 | state[3];
+}
+
+void bottomline_hmac_sha256_16_two(const uint32_t inner[8], const uint32_t outer[8], const uint8_t messages[32],
+                                   uint64_t prefixes[4]) {
+    uint8_t block1[64], block2[64];
+    uint32_t state1[8], state2[8];
+    inner_block(block1, messages);
+    inner_block(block2, messages + 16);
+    memcpy(state1, inner, sizeof state1);
+    memcpy(state2, inner, sizeof state2);
+    bottomline_sha256_two_blocks(state1, block1, state2, block2);
+    outer_block(block1, state1);
+    outer_block(block2, state2);
+    memcpy(state1, outer, sizeof state1);
+    memcpy(state2, outer, sizeof state2);
+    bottomline_sha256_two_blocks(state1, block1, state2, block2);
+    prefixes[0] = (uint64_t)state1[0] << 32 | state1[1];
+    prefixes[1] = (uint64_t)state1[2] << 32 | state1[3];
+    prefixes[2] = (uint64_t)state2[0] << 32 | state2[1];
+    prefixes[3] = (uint64_t)state2[2] << 32 | state2[3];
 }

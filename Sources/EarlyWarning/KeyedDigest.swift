@@ -34,6 +34,22 @@ struct KeyedDigest: Sendable {
         return HouseholdHash(high: prefix.0, low: prefix.1)
     }
 
+    /// The first 128 bits of the HMACs of two 16-byte messages (32 bytes, one after the other), computed at once.
+    func prefixes(ofTwo messages: UnsafeRawBufferPointer) -> (HouseholdHash, HouseholdHash) {
+        precondition(messages.count == 32, "two household IDs are 32 digits")
+        var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        inner.withUnsafeBufferPointer { inner in
+            outer.withUnsafeBufferPointer { outer in
+                withUnsafeMutableBytes(of: &prefixes) { out in
+                    bottomline_hmac_sha256_16_two(inner.baseAddress, outer.baseAddress,
+                                                  messages.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                                                  out.baseAddress?.assumingMemoryBound(to: UInt64.self))
+                }
+            }
+        }
+        return (HouseholdHash(high: prefixes.0, low: prefixes.1), HouseholdHash(high: prefixes.2, low: prefixes.3))
+    }
+
     /// SHA-256's initial state (FIPS 180-4, 5.3.3).
     private static let initialState: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,

@@ -15,7 +15,8 @@ import Testing
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
     }
 
-    /// Both compressions (the SHA extensions, when this processor has them, and portable C) give swift-crypto's digest.
+    /// Both compressions (the SHA extensions, when this processor has them, and portable C), and two at once,
+    /// give swift-crypto's digest.
     @Test func bothCompressionsGiveSwiftCryptosDigest() {
         let messages = [[], Array("abc".utf8), [UInt8](repeating: 0xFF, count: 55)]
             + (0..<500).map { _ in (0..<Int.random(in: 0...55)).map { _ in UInt8.random(in: 0...255) } }
@@ -23,6 +24,11 @@ import Testing
             let expected = Array(SHA256.hash(data: message))
             #expect(oneBlockDigest(message) { bottomline_sha256_block($0, $1) } == expected, "\(message)")
             #expect(oneBlockDigest(message) { bottomline_sha256_block_portable($0, $1) } == expected, "\(message)")
+            // Two at once: the same block beside a different one.
+            #expect(oneBlockDigest(message) { state, block in
+                var other = [UInt32](repeating: 7, count: 8)
+                bottomline_sha256_two_blocks(state, block, &other, [UInt8](repeating: 1, count: 64))
+            } == expected, "\(message)")
         }
     }
 }

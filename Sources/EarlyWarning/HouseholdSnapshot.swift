@@ -29,6 +29,15 @@ public struct HouseholdSnapshot: Sendable {
         validFrom.append(day)
     }
 
+    /// Adds the households at `range` of `other`, which must come after this snapshot's last one.
+    mutating func appendRun(of other: HouseholdSnapshot, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        precondition(hashes.last.map { $0 < other.hashes[range.lowerBound] } ?? true, "snapshot hashes must ascend")
+        hashes.append(contentsOf: other.hashes[range])
+        states.append(contentsOf: other.states[range])
+        validFrom.append(contentsOf: other.validFrom[range])
+    }
+
     /// The position of `hash`, if present (binary search).
     public func index(of hash: HouseholdHash) -> Int? {
         var low = 0, high = hashes.count

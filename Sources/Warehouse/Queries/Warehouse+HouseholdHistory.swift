@@ -81,12 +81,7 @@ extension Warehouse {
         let since = DayNumber.format(night - Int32(settings.surgeDays * (settings.surgeBaselineWindows + 1)))
         return try database.read { db in
             var history = AlertHistory()
-            for row in try Row.fetchAll(db, sql: """
-                SELECT run_date, code, numerator FROM indicator_values
-                WHERE indicator = 'night_new_inclusions' AND \(WarehouseSchema.historyIndexLevels) AND level = 'county'
-                  AND run_date >= ? AND run_date < ? AND value IS NOT NULL
-                ORDER BY run_date
-                """, arguments: [since, date]) {
+            for row in try Row.fetchAll(db, sql: AlertHistoryQueries.inclusions, arguments: [since, date]) {
                 guard let day = DayNumber.parse(row["run_date"]) else { continue }
                 history.inclusions[row["code"], default: []].append((day, row["numerator"]))
             }
@@ -95,12 +90,7 @@ extension Warehouse {
                 """, arguments: [date, settings.outlierNights])
             guard let first = dates.last else { return history }
             for indicator in watched {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT code, value FROM indicator_values
-                    WHERE indicator = ? AND \(WarehouseSchema.historyIndexLevels) AND level = 'county'
-                      AND run_date >= ? AND run_date < ? AND value IS NOT NULL
-                    ORDER BY run_date
-                    """, arguments: [indicator, first, date]) {
+                for row in try Row.fetchAll(db, sql: AlertHistoryQueries.values, arguments: [indicator, first, date]) {
                     history.values[indicator, default: [:]][row["code"], default: []].append(row["value"])
                 }
             }

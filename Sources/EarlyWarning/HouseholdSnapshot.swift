@@ -98,7 +98,8 @@ public struct HouseholdSnapshot: Sendable {
                             (hashes.baseAddress! + record).initialize(
                                 to: HouseholdHash(high: read(0, as: UInt64.self), low: read(8, as: UInt64.self)))
                             (from.baseAddress! + record).initialize(to: read(16, as: Int32.self))
-                            (states.baseAddress! + record).initialize(to: HouseholdState(decoding: bytes, at: offset + 20))
+                            (states.baseAddress! + record).initialize(
+                                to: HouseholdState(decoding: bytes, at: offset + 20))
                         }
                     }
                     stateCount = count

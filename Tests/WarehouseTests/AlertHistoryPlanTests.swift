@@ -15,7 +15,8 @@ import TestSupport
         ]
         for (sql, arguments) in queries {
             let plan = try warehouse.database.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                    .map { $0["detail"] as String }
             }
             #expect(plan.contains { $0.contains("INDEX indicator_values_history (indicator=? AND level=?") }, "\(plan)")
             #expect(!plan.contains { $0.contains("PRIMARY KEY") }, "\(plan)")

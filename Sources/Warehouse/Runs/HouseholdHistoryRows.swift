@@ -40,7 +40,9 @@ enum HouseholdHistoryRows {
     /// written while their page is at hand, in one pass over the table instead of two.
     static func apply(_ edit: HistoryEdit, settings: EarlyWarningSettings, to db: Database) throws {
         let remove = try db.makeStatement(sql: "DELETE FROM household_history WHERE household = ? AND valid_from = ?")
-        for row in edit.removed { try remove.execute(arguments: [blob(row.household), DayNumber.format(row.validFrom)]) }
+        for row in edit.removed {
+            try remove.execute(arguments: [blob(row.household), DayNumber.format(row.validFrom)])
+        }
         let close = try db.makeStatement(sql: """
             UPDATE household_history SET valid_to = ? WHERE household = ? AND valid_from = ?
             """)
@@ -66,7 +68,8 @@ enum HouseholdHistoryRows {
         withUnsafeBytes(of: (household.high.bigEndian, household.low.bigEndian)) { Data($0) }
     }
 
-    private static func insert(_ row: HouseholdInterval, settings: EarlyWarningSettings, with statement: Statement) throws {
+    private static func insert(_ row: HouseholdInterval, settings: EarlyWarningSettings,
+                               with statement: Statement) throws {
         let state = row.state
         try statement.execute(arguments: [
             blob(row.household), DayNumber.format(row.validFrom), row.validTo.map(DayNumber.format),

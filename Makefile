@@ -17,8 +17,9 @@ FUZZ_SMOKE_SECONDS ?= 20
 
 all: report
 
-# System libraries the build needs (SQLite for the warehouse, libxlsxwriter for the workbook).
-SYSTEM_LIBRARIES := libsqlite3-dev libxlsxwriter-dev
+# System libraries the build needs (SQLite for the warehouse, libxlsxwriter for the workbook, OpenSSL's
+# libcrypto for the household key's HMAC).
+SYSTEM_LIBRARIES := libsqlite3-dev libxlsxwriter-dev libssl-dev
 PYTHON_PACKAGES := .build/python-packages
 
 deps:

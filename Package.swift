@@ -22,10 +22,10 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
         // The household history, flows and county alerts: pure computation over the engine's household facts.
         .target(name: "EarlyWarning", dependencies: [
-            "Engine", "Ingest", "CSHA256", .product(name: "Crypto", package: "swift-crypto"),
+            "Engine", "Ingest", "COpenSSLCrypto", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // SHA-256 one block at a time (SHA extensions when the processor has them), for the household key's HMAC.
-        .target(name: "CSHA256"),
+        // OpenSSL's libcrypto, for the household key's HMAC from copied SHA-256 states (no allocation per household).
+        .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(
             name: "Warehouse",
             dependencies: [
@@ -65,7 +65,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EarlyWarningTests", dependencies: [
-            "EarlyWarning", "CSHA256", .product(name: "Crypto", package: "swift-crypto"),
+            "EarlyWarning", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),

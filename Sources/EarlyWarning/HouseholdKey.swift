@@ -119,24 +119,12 @@ public struct HouseholdKey: Sendable {
         return withUnsafeBytes(of: &words) { digest.prefix(of: $0) }
     }
 
-    /// The hashes of many IDs, in parallel, two at a time on each thread.
+    /// The hashes of many IDs, in parallel, in their order.
     public func hashes(_ householdIDs: [Int64], threads: Int) -> [HouseholdHash] {
         let piece = 65_536
         let pieces = (householdIDs.count + piece - 1) / piece
         return parallelMap(count: pieces, workers: threads) { index in
-            let ids = householdIDs[(index * piece)..<min(householdIDs.count, (index + 1) * piece)]
-            var hashes: [HouseholdHash] = []
-            hashes.reserveCapacity(ids.count)
-            var position = ids.startIndex
-            while position + 1 < ids.endIndex {
-                var words = (Self.digits(ids[position]), Self.digits(ids[position + 1]))
-                let pair = withUnsafeBytes(of: &words) { digest.prefixes(ofTwo: $0) }
-                hashes.append(pair.0)
-                hashes.append(pair.1)
-                position += 2
-            }
-            if position < ids.endIndex { hashes.append(hash(ids[position])) }
-            return hashes
+            householdIDs[(index * piece)..<min(householdIDs.count, (index + 1) * piece)].map(hash)
         }.flatMap { $0 }
     }
 

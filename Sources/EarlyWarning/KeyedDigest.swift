@@ -1,15 +1,16 @@
-import CSHA256
+import COpenSSLCrypto
 import Crypto
 
 /// HMAC-SHA-256 of a 16-byte household ID with the key's two padded blocks
 /// hashed once: the inner and outer SHA-256 states after `key ⊕ ipad` and
-/// `key ⊕ opad` are kept, and each ID costs two SHA-256 blocks (RFC 2104,
-/// section 4) computed in place, with no allocation or set-up (CSHA256, SHA
-/// extensions when the processor has them). The result is exactly
-/// HMAC-SHA-256(key, ID). The two states are only read, so threads share them.
-struct KeyedDigest: Sendable {
-    private let inner: [UInt32]
-    private let outer: [UInt32]
+/// `key ⊕ opad` are kept (RFC 2104, section 4), and each ID copies them and
+/// hashes two more blocks with OpenSSL's libcrypto (the processor's SHA
+/// extensions when it has them), with no allocation or set-up. The result is
+/// exactly HMAC-SHA-256(key, ID). The two states are only read, so threads
+/// share them.
+struct KeyedDigest: @unchecked Sendable {  // two plain C structs, never written after init
+    private let inner: SHA256_CTX
+    private let outer: SHA256_CTX
 
     init(key: [UInt8]) {
         var block = key.count > 64 ? Array(SHA256.hash(data: key)) : key
@@ -21,44 +22,26 @@ struct KeyedDigest: Sendable {
     /// The first 128 bits of the HMAC of a 16-byte `message`.
     func prefix(of message: UnsafeRawBufferPointer) -> HouseholdHash {
         precondition(message.count == 16, "a household ID is 16 digits")
-        var prefix: (UInt64, UInt64) = (0, 0)
-        inner.withUnsafeBufferPointer { inner in
-            outer.withUnsafeBufferPointer { outer in
-                withUnsafeMutableBytes(of: &prefix) { out in
-                    bottomline_hmac_sha256_16(inner.baseAddress, outer.baseAddress,
-                                              message.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                                              out.baseAddress?.assumingMemoryBound(to: UInt64.self))
-                }
-            }
+        var innerDigest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var state = inner
+        withUnsafeMutableBytes(of: &innerDigest) { out in
+            _ = SHA256_Update(&state, message.baseAddress, 16)
+            _ = SHA256_Final(out.baseAddress?.assumingMemoryBound(to: UInt8.self), &state)
+            state = outer
+            _ = SHA256_Update(&state, out.baseAddress, 32)
         }
-        return HouseholdHash(high: prefix.0, low: prefix.1)
+        withUnsafeMutableBytes(of: &digest) { out in
+            _ = SHA256_Final(out.baseAddress?.assumingMemoryBound(to: UInt8.self), &state)
+        }
+        return HouseholdHash(high: UInt64(bigEndian: digest.0), low: UInt64(bigEndian: digest.1))
     }
 
-    /// The first 128 bits of the HMACs of two 16-byte messages (32 bytes, one after the other), computed at once.
-    func prefixes(ofTwo messages: UnsafeRawBufferPointer) -> (HouseholdHash, HouseholdHash) {
-        precondition(messages.count == 32, "two household IDs are 32 digits")
-        var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        inner.withUnsafeBufferPointer { inner in
-            outer.withUnsafeBufferPointer { outer in
-                withUnsafeMutableBytes(of: &prefixes) { out in
-                    bottomline_hmac_sha256_16_two(inner.baseAddress, outer.baseAddress,
-                                                  messages.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                                                  out.baseAddress?.assumingMemoryBound(to: UInt64.self))
-                }
-            }
-        }
-        return (HouseholdHash(high: prefixes.0, low: prefixes.1), HouseholdHash(high: prefixes.2, low: prefixes.3))
-    }
-
-    /// SHA-256's initial state (FIPS 180-4, 5.3.3).
-    private static let initialState: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-
-    /// The state after one 64-byte block from the initial state.
-    private static func afterBlock(_ block: [UInt8]) -> [UInt32] {
-        var state = initialState
-        bottomline_sha256_block(&state, block)
+    /// The state after one 64-byte block.
+    private static func afterBlock(_ block: [UInt8]) -> SHA256_CTX {
+        var state = SHA256_CTX()
+        _ = SHA256_Init(&state)
+        _ = SHA256_Update(&state, block, 64)
         return state
     }
 }

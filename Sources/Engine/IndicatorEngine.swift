@@ -46,10 +46,13 @@ public enum IndicatorEngine {
                                    numerators: numerators, denominators: denominators)
         lap("rollup")
         // The clue list (when the pipeline has one) and the compliance lists, found in one pass.
-        let clueSearch = pipeline.clueIndicator.map { ClueSearch(indicator: pipeline.indicators[$0], signals: pipeline.clueSignals) }
+        let clueSearch = pipeline.clueIndicator.map {
+            ClueSearch(indicator: pipeline.indicators[$0], signals: pipeline.clueSignals,
+                       conditions: pipeline.definition.clues?.signals.map(\.condition.text) ?? [])
+        }
         let searches = (clueSearch.map { [$0] } ?? []) + pipeline.lists.map { list in
             ClueSearch(indicator: pipeline.indicators[list.indicator], selection: list.specification.selection,
-                       signals: list.reasons)
+                       signals: list.reasons, conditions: list.specification.reasons.map(\.condition.text))
         }
         var found = ClueFinder(roster: roster, ingest: ingest, searches: searches, columns: columns,
                                cacheSlots: pipeline.cacheSlotCount, threads: threads).find()[...]

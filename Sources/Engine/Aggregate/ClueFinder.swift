@@ -7,6 +7,17 @@ struct ClueSearch {
     let indicator: CompiledIndicator
     var selection = HouseholdListSpecification.Selection.numerator
     let signals: [(ClueSignal, any VectorNode)]
+    /// The signals' conditions as written, in the order of `signals`.
+    let conditions: [String]
+
+    /// Equal for two searches that find the same households with the same signals (the clue list
+    /// and a compliance list of the same indicator and signals), which are then found once.
+    var identity: [String] {
+        [String(indicator.firstColumn), selection.rawValue]
+            + zip(signals, conditions).flatMap { signal, condition in
+                [signal.0.id, signal.0.labelZH, signal.0.labelEN, condition]
+            }
+    }
 }
 
 /// Finds the households of every search in one pass over the roster, so the
@@ -32,8 +43,23 @@ struct ClueFinder {
         var fired: [Bool] = []
     }
 
-    /// Each search's households, sorted by county, village and household ID.
+    /// Each search's households, sorted by county, village and household ID; a search equal
+    /// to an earlier one (same `identity`) is not evaluated again but shares its list.
     func find() -> [ClueList] {
+        var distinct: [ClueSearch] = []
+        var positions: [[String]: Int] = [:]
+        let position = searches.map { search -> Int in
+            if let known = positions[search.identity] { return known }
+            positions[search.identity] = distinct.count
+            distinct.append(search)
+            return distinct.count - 1
+        }
+        let lists = find(distinct)
+        return position.map { lists[$0] }
+    }
+
+    /// The lists of `searches`, in their order.
+    private func find(_ searches: [ClueSearch]) -> [ClueList] {
         let count = roster.householdCount
         // A few contiguous slices per thread; each reuses one scratch arena batch after batch.
         let slices = max(1, min((count + batchSize - 1) / batchSize, threads * 8))

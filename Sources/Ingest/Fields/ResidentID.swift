@@ -70,6 +70,18 @@ public enum ResidentID {
     /// The 18-character text of a packed ID.
     public static func text(_ packed: UInt64) -> String {
         let checkValue = packed % 16
+        if packed / 16 < 100_000_000_000_000_000 && checkValue <= 10 {
+            // Every packed ID: 17 digits and the check character, written straight into the string.
+            return String(unsafeUninitializedCapacity: 18) { buffer in
+                var rest = packed / 16
+                for position in stride(from: 16, through: 0, by: -1) {
+                    buffer[position] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                    rest /= 10
+                }
+                buffer[17] = checkValue == 10 ? UInt8(ascii: "X") : UInt8(truncatingIfNeeded: 48 + checkValue)
+                return 18
+            }
+        }
         var digits = String(packed / 16)
         digits = String(repeating: "0", count: max(0, 17 - digits.count)) + digits
         return digits + (checkValue == 10 ? "X" : String(checkValue))

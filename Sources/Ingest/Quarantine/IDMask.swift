@@ -4,6 +4,13 @@
 public enum IDMask {
     /// `id` with only its first 6 and last 4 characters shown; shorter text is masked whole.
     public static func masked(_ id: String) -> String {
+        // IDs are ASCII: characters are bytes, so mask the bytes (no walk over grapheme clusters).
+        var bytes = Array(id.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            let hidden = bytes.count >= 10 ? 6..<(bytes.count - 4) : 0..<bytes.count
+            for position in hidden { bytes[position] = UInt8(ascii: "*") }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let count = id.count
         guard count >= 10 else { return String(repeating: "*", count: count) }
         return String(id.prefix(6)) + String(repeating: "*", count: count - 10) + String(id.suffix(4))

@@ -36,8 +36,8 @@ struct ChoroplethMap {
         return (low, high)
     }
 
-    /// The class (0…4) of a value.
-    func colourClass(_ value: Double) -> Int {
+    /// The class (0…4) of a value among the county values' `range` (computed once per map, not per value).
+    func colourClass(_ value: Double, in range: (low: Double, high: Double)?) -> Int {
         guard let range, range.high > range.low else { return 2 }
         return min(Int((value - range.low) / (range.high - range.low) * 5), 4)
     }
@@ -52,9 +52,10 @@ struct ChoroplethMap {
         out += "<text x=\"8\" y=\"30\" font-size=\"28\" font-weight=\"700\" fill=\"#1a202c\">\(esc(caption))</text>"
         out += "<g transform=\"translate(0 \(n(top)))\" stroke=\"#fff\" stroke-width=\"0.8\" stroke-linejoin=\"round\">"
         var outlines = ""
+        let range = self.range, palette = self.palette
         for county in map.counties {
             let figure = figures[county.code]
-            let fill = figure?.value.map { palette[colourClass($0)] } ?? Self.noDataColor
+            let fill = figure?.value.map { palette[colourClass($0, in: range)] } ?? Self.noDataColor
             let value =
                 figure.map { $0.value == nil ? language.pick("无数据", "no data") : $0.text }
                 ?? language.pick("不在今晚数据中", "not in tonight's figures")
@@ -89,7 +90,7 @@ struct ChoroplethMap {
             // Few distinct counts: one swatch per count.
             for count in stride(from: range.high.rounded(), through: range.low.rounded(), by: -1) {
                 out +=
-                    "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(palette[colourClass(count)])\" stroke=\"#a0aec0\"/>"
+                    "<rect x=\"\(n(x))\" y=\"\(n(line))\" width=\"36\" height=\"26\" fill=\"\(palette[colourClass(count, in: range)])\" stroke=\"#a0aec0\"/>"
                 out +=
                     "<text x=\"\(n(x + 46))\" y=\"\(n(line + 21))\">\(esc(FigureText.tick(count, definition)))</text>"
                 line += 34

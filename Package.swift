@@ -21,7 +21,11 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["CPrefetch", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Engine", dependencies: ["Ingest", "Yams"]),
         // The household history, flows and county alerts: pure computation over the engine's household facts.
-        .target(name: "EarlyWarning", dependencies: ["Engine", "Ingest", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "EarlyWarning", dependencies: [
+            "Engine", "Ingest", "CSHA256", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // SHA-256 one block at a time (SHA extensions when the processor has them), for the household key's HMAC.
+        .target(name: "CSHA256"),
         .target(
             name: "Warehouse",
             dependencies: [
@@ -60,7 +64,9 @@ let package = Package(
                 "Warehouse", "EarlyWarning", "Engine", "Ingest", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "EarlyWarningTests", dependencies: ["EarlyWarning", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "EarlyWarningTests", dependencies: [
+            "EarlyWarning", "CSHA256", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "Ingest", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "Ingest", "TestSupport"]),

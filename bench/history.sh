@@ -2,7 +2,7 @@
 # The household history's cost per night (issue #10): a generated province, then
 # nights made by `generate --evolve` (about 1 % of households change each night),
 # run one after the other against one warehouse. Prints, per night, the early-warning
-# stage (hashing, comparing, flows, alerts), the time writing the history inside the
+# stage (hashing, comparing, flows, alerts) and its steps, the time writing the history inside the
 # publish transaction, and what each table of the warehouse grew by (sqlite3 dbstat);
 # then one HISTORY line per night with the two figures of issue #10's aim: the seconds
 # storing the night's history took (early warning stage + writing) and the MB it added
@@ -49,7 +49,7 @@ for ((night = 1; night <= nights; night++)); do
     log=$work/run-$night.log
     "$bin" run --data "$data" --date "$date" --out "$work/out" --warehouse "$work/warehouse.sqlite" --threads 2 2> "$log"
     echo "night $night ($date):"
-    grep -E "stage early warning|household history|stage warehouse|published" "$log" | sed 's/^/  /'
+    grep -E "early warning|household history|stage warehouse|published" "$log" | sed 's/^/  /'
     current_sizes=$(sizes)
     file=$(stat -c %s "$work/warehouse.sqlite")
     wal=$(stat -c %s "$work/warehouse.sqlite-wal" 2>/dev/null || echo 0)

@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 import Ingest
 
 /// What the warehouse holds of the household history before tonight, as the night needs it.
@@ -21,8 +22,9 @@ public struct EarlyWarningNight: Sendable {
     public let lists: [HouseholdList]
     /// The history rows to write (empty without a warehouse).
     public let edit: HistoryEdit
-    /// The state on the latest recorded night once tonight is recorded, and that night.
-    public let snapshot: HouseholdSnapshot
+    /// The households on the latest recorded night once tonight is recorded (the size of `currentState()`),
+    /// and that night.
+    public let currentHouseholds: Int
     public let snapshotNight: Int32
     /// Tonight's changes to the latest night's state (`HouseholdSnapshot.applying`), when tonight
     /// follows the latest recorded night; nil when the whole state must be written.
@@ -32,6 +34,13 @@ public struct EarlyWarningNight: Sendable {
     /// The thresholds used, and the hard signals (bit i = signals[i]).
     public let settings: EarlyWarningSettings
     public let signals: [ClueSignal]
+    /// Seconds per step (`states`, `hashing`, `sorting`, `comparing`, `flows`, `lists`, `alerts`; `rebuilding` on a
+    /// rerun or late run).
+    public let stageSeconds: [(stage: String, seconds: Double)]
+    /// What `currentState()` is built from: the rebuilt state, or the previous night's and tonight's changes.
+    private let rebuiltState: HouseholdSnapshot?
+    private let previousState: HouseholdSnapshot?
+    private let opened: HouseholdSnapshot
 
     /// Computes the night.
     /// - Parameters:
@@ -41,6 +50,12 @@ public struct EarlyWarningNight: Sendable {
     public init(facts: HouseholdFacts, table: IndicatorTable, chains: AreaChains, night: Int32,
                 specification: EarlyWarningSpecification, basis: HistoryBasis?, key: HouseholdKey?,
                 alertHistory: AlertHistory, threads: Int) {
+        var stages: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ stage: String) {
+            stages.append((stage, Date().timeIntervalSince(clock)))
+            clock = Date()
+        }
         let settings = specification.settings
         self.settings = settings
         signals = specification.signals.map(\.signal)
@@ -52,9 +67,12 @@ public struct EarlyWarningNight: Sendable {
                            village: facts.villageCodes[Int(facts.villages[h])], clueDate: facts.clueDate[h],
                            income: facts.income[h])
         }
+        lap("states")
         let hashes = key?.hashes(facts.householdIDs, threads: threads)
             ?? facts.householdIDs.map { HouseholdHash(high: 0, low: UInt64(bitPattern: $0)) }
+        lap("hashing")
         let order = HashOrder.ascending(hashes)
+        lap("sorting")
         var previous: HouseholdSnapshot?
         var previousNight: Int32?
         var rebuilt: HistoryRebuild.Result?
@@ -70,25 +88,34 @@ public struct EarlyWarningNight: Sendable {
             previous = result.previous
             previousNight = nights.last { $0 < night }
             rebuilt = result
+            lap("rebuilding")
         }
         var extend = basis != nil
         if case .rebuild? = basis { extend = false }
         let comparison = NightComparison(facts: facts, tonight: states, hashes: hashes, order: order, previous: previous,
                                          night: night, settings: settings, cellCount: chains.cells.count, extend: extend)
+        lap("comparing")
         let counts = FlowIndicators.rollUp(comparison, chains: chains, areaCount: table.areas.count)
         let unavailable = previous == nil ? Set(Flow.allCases.filter(\.needsHistory).map(\.rawValue)) : []
         let withFlows = table.appending(FlowIndicators.definitions(settings), counts: counts, unavailable: unavailable)
         self.table = withFlows
+        lap("flows")
         edit = rebuilt?.edit ?? (basis == nil ? HistoryEdit() : comparison.edit)
-        snapshot = rebuilt?.snapshot ?? comparison.snapshot
+        rebuiltState = rebuilt?.snapshot
+        previousState = previous
+        opened = comparison.changes
+        currentHouseholds = rebuilt?.snapshot.count ?? (basis == nil ? 0 : facts.count)
         if case .latest? = basis { changes = comparison.changes } else { changes = nil }
         if case .rebuild(_, let nights)? = basis { snapshotNight = max(nights.last ?? night, night) } else { snapshotNight = night }
         let lists = FlaggedHouseholds(facts: facts, signals: specification.signals.map(\.signal), settings: settings,
                                       night: night)
         self.lists = lists.lists(comparison)
+        lap("lists")
         let alerts = CountyAlerts(table: withFlows, history: alertHistory, settings: settings, night: night,
                                   watched: specification.outlierIndicators,
                                   longestPending: lists.longestPending(comparison)).alerts()
+        lap("alerts")
+        stageSeconds = stages
         let note: String? = switch (basis, previousNight) {
         case (nil, _):
             "no warehouse: the night_* flows compare with no earlier night and are empty (not zero)"
@@ -97,5 +124,11 @@ public struct EarlyWarningNight: Sendable {
         default: nil
         }
         summary = EarlyWarningSummary(alerts: alerts, comparedWith: previousNight.map(DayNumber.format), note: note)
+    }
+
+    /// The state on the latest recorded night once tonight is recorded, built when asked: a night that
+    /// follows the latest one writes only its `changes`, and the whole state is needed only to write it whole.
+    public func currentState() -> HouseholdSnapshot {
+        rebuiltState ?? (previousState ?? HouseholdSnapshot()).applying([opened])
     }
 }

@@ -115,7 +115,33 @@ public struct HouseholdKey: Sendable {
 
     /// The hash of one 16-digit household ID.
     public func hash(_ householdID: Int64) -> HouseholdHash {
-        // The 16 ASCII digits, zero-padded, built in two 8-byte words on the stack.
+        var words = Self.digits(householdID)
+        return withUnsafeBytes(of: &words) { digest.prefix(of: $0) }
+    }
+
+    /// The hashes of many IDs, in parallel, two at a time on each thread.
+    public func hashes(_ householdIDs: [Int64], threads: Int) -> [HouseholdHash] {
+        let piece = 65_536
+        let pieces = (householdIDs.count + piece - 1) / piece
+        return parallelMap(count: pieces, workers: threads) { index in
+            let ids = householdIDs[(index * piece)..<min(householdIDs.count, (index + 1) * piece)]
+            var hashes: [HouseholdHash] = []
+            hashes.reserveCapacity(ids.count)
+            var position = ids.startIndex
+            while position + 1 < ids.endIndex {
+                var words = (Self.digits(ids[position]), Self.digits(ids[position + 1]))
+                let pair = withUnsafeBytes(of: &words) { digest.prefixes(ofTwo: $0) }
+                hashes.append(pair.0)
+                hashes.append(pair.1)
+                position += 2
+            }
+            if position < ids.endIndex { hashes.append(hash(ids[position])) }
+            return hashes
+        }.flatMap { $0 }
+    }
+
+    /// The 16 ASCII digits of an ID, zero-padded, as two 8-byte words whose bytes in memory are the digits in order.
+    private static func digits(_ householdID: Int64) -> (UInt64, UInt64) {
         var value = householdID
         var words: (UInt64, UInt64) = (0, 0)
         for position in 0..<16 {
@@ -123,15 +149,6 @@ public struct HouseholdKey: Sendable {
             value /= 10
             if position < 8 { words.1 |= digit << (56 - 8 * position) } else { words.0 |= digit << (56 - 8 * (position - 8)) }
         }
-        return withUnsafeBytes(of: &words) { digest.prefix(of: $0) }
-    }
-
-    /// The hashes of many IDs, in parallel.
-    public func hashes(_ householdIDs: [Int64], threads: Int) -> [HouseholdHash] {
-        let piece = 65_536
-        let pieces = (householdIDs.count + piece - 1) / piece
-        return parallelMap(count: pieces, workers: threads) { index in
-            householdIDs[(index * piece)..<min(householdIDs.count, (index + 1) * piece)].map(self.hash)
-        }.flatMap { $0 }
+        return words
     }
 }

@@ -24,23 +24,32 @@ extension HouseholdSnapshot {
     }
 
     /// Both snapshots merged by hash, `newer`'s record winning; departures are kept as records
-    /// or drop the household.
+    /// or drop the household. The households between two of `newer`'s are copied as one run.
     private func overlaid(by newer: HouseholdSnapshot, keepDepartures: Bool) -> HouseholdSnapshot {
         var merged = HouseholdSnapshot()
         merged.reserve(count + newer.count)
-        var i = 0, j = 0
-        while i < count || j < newer.count {
-            if j >= newer.count || (i < count && hashes[i] < newer.hashes[j]) {
-                merged.append(hashes[i], states[i], validFrom: validFrom[i])
-                i += 1
-                continue
-            }
-            if i < count && hashes[i] == newer.hashes[j] { i += 1 }
+        var i = 0
+        for j in 0..<newer.count {
+            let hash = newer.hashes[j]
+            let end = firstIndex(notBelow: hash, from: i)
+            merged.appendRun(of: self, i..<end)
+            i = end
+            if i < count && hashes[i] == hash { i += 1 }
             if keepDepartures || newer.validFrom[j] != Self.departed {
-                merged.append(newer.hashes[j], newer.states[j], validFrom: newer.validFrom[j])
+                merged.append(hash, newer.states[j], validFrom: newer.validFrom[j])
             }
-            j += 1
         }
+        merged.appendRun(of: self, i..<count)
         return merged
+    }
+
+    /// The first position at or after `start` whose hash is not below `hash` (binary search).
+    private func firstIndex(notBelow hash: HouseholdHash, from start: Int) -> Int {
+        var low = start, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if hashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

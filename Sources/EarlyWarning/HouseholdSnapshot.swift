@@ -1,3 +1,5 @@
+import Ingest
+
 /// Every household's state on one night, sorted by hash, with the date its
 /// current validity interval started: the compact current state the warehouse
 /// keeps beside the history (one BLOB), so a night compares itself with the
@@ -25,6 +27,15 @@ public struct HouseholdSnapshot: Sendable {
         hashes.append(hash)
         states.append(state)
         validFrom.append(day)
+    }
+
+    /// Adds the households at `range` of `other`, which must come after this snapshot's last one.
+    mutating func appendRun(of other: HouseholdSnapshot, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        precondition(hashes.last.map { $0 < other.hashes[range.lowerBound] } ?? true, "snapshot hashes must ascend")
+        hashes.append(contentsOf: other.hashes[range])
+        states.append(contentsOf: other.states[range])
+        validFrom.append(contentsOf: other.validFrom[range])
     }
 
     /// The position of `hash`, if present (binary search).
@@ -67,19 +78,35 @@ public struct HouseholdSnapshot: Sendable {
         }
     }
 
-    /// Reads a BLOB written by `encoded()`; nil when its size is not a whole number of records.
-    public init?(encoded bytes: UnsafeRawBufferPointer) {
+    /// Reads a BLOB written by `encoded()`, in `threads` pieces at once; nil when its size is not a whole number
+    /// of records.
+    public init?(encoded bytes: UnsafeRawBufferPointer, threads: Int = 1) {
         guard bytes.count % Self.recordSize == 0 else { return nil }
         let count = bytes.count / Self.recordSize
-        reserve(count)
-        for record in 0..<count {
-            let offset = record * Self.recordSize
-            func read<T: FixedWidthInteger>(_ at: Int, as type: T.Type) -> T {
-                T(bigEndian: bytes.loadUnaligned(fromByteOffset: offset + at, as: T.self))
+        let piece = 65_536
+        hashes = [HouseholdHash](unsafeUninitializedCapacity: count) { hashBuffer, hashCount in
+            validFrom = [Int32](unsafeUninitializedCapacity: count) { fromBuffer, fromCount in
+                states = [HouseholdState](unsafeUninitializedCapacity: count) { stateBuffer, stateCount in
+                    nonisolated(unsafe) let (hashes, from, states) = (hashBuffer, fromBuffer, stateBuffer)
+                    nonisolated(unsafe) let bytes = bytes
+                    _ = parallelMap(count: (count + piece - 1) / piece, workers: threads) { index in
+                        for record in (index * piece)..<min(count, (index + 1) * piece) {
+                            let offset = record * Self.recordSize
+                            func read<T: FixedWidthInteger>(_ at: Int, as type: T.Type) -> T {
+                                T(bigEndian: bytes.loadUnaligned(fromByteOffset: offset + at, as: T.self))
+                            }
+                            (hashes.baseAddress! + record).initialize(
+                                to: HouseholdHash(high: read(0, as: UInt64.self), low: read(8, as: UInt64.self)))
+                            (from.baseAddress! + record).initialize(to: read(16, as: Int32.self))
+                            (states.baseAddress! + record).initialize(
+                                to: HouseholdState(decoding: bytes, at: offset + 20))
+                        }
+                    }
+                    stateCount = count
+                }
+                fromCount = count
             }
-            hashes.append(HouseholdHash(high: read(0, as: UInt64.self), low: read(8, as: UInt64.self)))
-            validFrom.append(read(16, as: Int32.self))
-            states.append(HouseholdState(decoding: bytes, at: offset + 20))
+            hashCount = count
         }
     }
 }

@@ -14,7 +14,7 @@ public enum Flow: Int, CaseIterable, Sendable {
 /// (a merge of two hash-sorted lists): the flows counted per roster cell (and
 /// per village for households that left), the households behind the
 /// restricted lists, and — when tonight is the latest night — the history
-/// rows to write and the new current state.
+/// rows to write and the changes to the current state.
 struct NightComparison {
     /// `cellCounts[cell * Flow.allCases.count + flow]`.
     var cellCounts: [Int64]
@@ -28,9 +28,9 @@ struct NightComparison {
     var incomeFalls: [Int] = []
     /// Income tonight and on the previous night, in fen, for each income fall.
     var fallIncomes: [(before: Int64, after: Int64)] = []
-    /// The history rows, the new snapshot and its changes against `previous` (only when `extend` was asked).
+    /// The history rows and tonight's changes against `previous` (only when `extend` was asked): the new
+    /// state is `previous` with `changes` applied, built only if the whole state must be written.
     var edit = HistoryEdit()
-    var snapshot = HouseholdSnapshot()
     var changes = HouseholdSnapshot()
 
     /// - Parameters:
@@ -51,7 +51,6 @@ struct NightComparison {
         let sortedHashes = order.map { hashes[Int($0)] }
         let sortedStates = order.map { tonight[Int($0)] }
         let sortedCells = order.map { facts.cells[Int($0)] }
-        if extend { snapshot.reserve(order.count) }
         var i = 0, j = 0
         while i < order.count || j < old.count {
             if i < order.count, j >= old.count || sortedHashes[i] < old.hashes[j] {
@@ -72,13 +71,9 @@ struct NightComparison {
                 let here = Int(order[i])
                 count(here, cell: sortedCells[i], now: sortedStates[i], before: old.states[j], night, settings, fallShare,
                       hasPast: true)
-                if extend {
-                    if old.states[j] == sortedStates[i] {
-                        snapshot.append(sortedHashes[i], sortedStates[i], validFrom: old.validFrom[j])
-                    } else {
-                        edit.closed.append((old.hashes[j], old.validFrom[j], night))
-                        opened(sortedHashes[i], sortedStates[i], night)
-                    }
+                if extend && old.states[j] != sortedStates[i] {
+                    edit.closed.append((old.hashes[j], old.validFrom[j], night))
+                    opened(sortedHashes[i], sortedStates[i], night)
                 }
                 i += 1
                 j += 1
@@ -88,7 +83,6 @@ struct NightComparison {
 
     private mutating func opened(_ hash: HouseholdHash, _ state: HouseholdState, _ night: Int32) {
         edit.added.append(HouseholdInterval(household: hash, validFrom: night, validTo: nil, state: state))
-        snapshot.append(hash, state, validFrom: night)
         changes.append(hash, state, validFrom: night)
     }
 

@@ -25,13 +25,22 @@ extension NightlyRun {
             } catch {
                 throw NightFailure(.outputFailed, "\(error)")
             }
-            basis = try warehouse.householdBasis(before: settings.date)
+            var clock = Date()
+            basis = try warehouse.householdBasis(before: settings.date, threads: settings.threads)
+            settings.log(String(format: "  early warning reading the state: %.3f s", Date().timeIntervalSince(clock)))
+            clock = Date()
             history = try warehouse.alertHistory(before: settings.date, settings: specification.settings,
                                                  watched: specification.outlierIndicators)
+            settings.log(String(format: "  early warning reading the alert history: %.3f s",
+                                Date().timeIntervalSince(clock)))
         }
-        return EarlyWarningNight(facts: facts, table: result.table, chains: result.chains, night: referenceDate,
-                                 specification: specification, basis: basis, key: key, alertHistory: history,
-                                 threads: settings.threads)
+        let warning = EarlyWarningNight(facts: facts, table: result.table, chains: result.chains, night: referenceDate,
+                                        specification: specification, basis: basis, key: key, alertHistory: history,
+                                        threads: settings.threads)
+        for (stage, seconds) in warning.stageSeconds {
+            settings.log(String(format: "  early warning %@: %.3f s", stage, seconds))
+        }
+        return warning
     }
 }
 

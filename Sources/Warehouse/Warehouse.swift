@@ -23,6 +23,8 @@ public final class Warehouse {
     let database: DatabaseQueue
     /// Seconds the last publish spent writing the household history, current state and alerts (0 without them).
     public internal(set) var lastHistorySeconds = 0.0
+    /// Its steps (`rows`, `current state`, `alerts and pruning`), in seconds.
+    public internal(set) var lastHistorySteps: [(step: String, seconds: Double)] = []
     /// The fewest households whose current state a night writes as changes only
     /// (`household_current_changes`); a smaller state is rewritten whole, which
     /// costs less than a millisecond per thousand households.
@@ -62,8 +64,10 @@ public final class Warehouse {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // A publish dirties ~25 MB of pages: keep them in memory until the commit.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // A publish dirties ~25 MB of figures' pages and, with the household history, about one page of
+            // `household_history` per changed household (~190 MB for 46,500 at 17M persons): keep them in memory
+            // until the commit instead of spilling them to the WAL mid-transaction (up to 512 MB, used only if needed).
+            try db.execute(sql: "PRAGMA cache_size = -524288")
         }
         let database = try queue(path: path, configuration: configuration)
         let runs = try recognised(path: path) {

@@ -44,9 +44,11 @@ import TestSupport
         third.insert((70, 900_000, 102), at: 6)
         let thirdChanges = snapshot([(30, nil, 0), (70, 900_000, 102)])
         try warehouse.database.write { db in
-            try warehouse.writeCurrentState(db, first, night: 100, changes: nil)
-            try warehouse.writeCurrentState(db, snapshot(second), night: 101, changes: secondChanges)
-            try warehouse.writeCurrentState(db, snapshot(third), night: 102, changes: thirdChanges)
+            try warehouse.writeCurrentState(db, first, households: first.count, night: 100, changes: nil)
+            try warehouse.writeCurrentState(db, snapshot(second), households: second.count, night: 101,
+                                            changes: secondChanges)
+            try warehouse.writeCurrentState(db, snapshot(third), households: third.count, night: 102,
+                                            changes: thirdChanges)
         }
         let (latest, earlier, base, changed) = try warehouse.database.read { db in
             (try warehouse.currentState(db, latest: 102), try warehouse.currentState(db, latest: 101),
@@ -62,7 +64,8 @@ import TestSupport
         let fourth: [Household] = third.map { ($0.number, 100_000, 103) }
         let fourthChanges = snapshot(Array(fourth.prefix(6)))
         try warehouse.database.write { db in
-            try warehouse.writeCurrentState(db, snapshot(fourth), night: 103, changes: fourthChanges)
+            try warehouse.writeCurrentState(db, snapshot(fourth), households: fourth.count, night: 103,
+                                            changes: fourthChanges)
         }
         let (rewritten, left, households) = try warehouse.database.read { db in
             (try warehouse.currentState(db, latest: 103),
@@ -80,8 +83,9 @@ import TestSupport
         let first = snapshot([(1, 100, 100), (2, 100, 100)])
         let second = snapshot([(1, 100, 100), (2, 50, 101)])
         try warehouse.database.write { db in
-            try warehouse.writeCurrentState(db, first, night: 100, changes: nil)
-            try warehouse.writeCurrentState(db, second, night: 101, changes: snapshot([(2, 50, 101)]))
+            try warehouse.writeCurrentState(db, first, households: first.count, night: 100, changes: nil)
+            try warehouse.writeCurrentState(db, second, households: second.count, night: 101,
+                                            changes: snapshot([(2, 50, 101)]))
         }
         let (changes, latest) = try warehouse.database.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM household_current_changes"),

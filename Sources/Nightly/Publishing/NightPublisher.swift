@@ -99,7 +99,10 @@ public struct NightPublisher {
             clock.lap("warehouse")
             if let warning = night.warning {
                 log(String(format: "  household history: %d rows written, %d households current, %.3f s",
-                           warning.edit.count, warning.snapshot.count, warehouse.lastHistorySeconds))
+                           warning.edit.count, warning.currentHouseholds, warehouse.lastHistorySeconds))
+                for (step, seconds) in warehouse.lastHistorySteps {
+                    log(String(format: "    household history %@: %.3f s", step, seconds))
+                }
             }
             try staging.putInPlace(runID: runID, names: Self.names)
             try warehouse.completePublication(runID: runID)

@@ -7,13 +7,14 @@ import Ingest
 extension Warehouse {
     /// The household history as tonight (`date`) needs it: nothing yet, the
     /// latest night's state in one piece (every night recorded is earlier), or
-    /// the whole history when tonight is a rerun or a late run of an earlier date.
-    public func householdBasis(before date: String) throws -> HistoryBasis {
+    /// the whole history when tonight is a rerun or a late run of an earlier date. The latest state is
+    /// decoded on `threads` threads.
+    public func householdBasis(before date: String, threads: Int = 1) throws -> HistoryBasis {
         try database.read { db in
             let nights = try String.fetchAll(db, sql: "SELECT run_date FROM household_nights ORDER BY run_date")
                 .compactMap(DayNumber.parse)
             guard let latest = nights.last, let night = DayNumber.parse(date) else { return .empty }
-            if latest < night, let snapshot = try currentState(db, latest: latest) {
+            if latest < night, let snapshot = try currentState(db, latest: latest, threads: threads) {
                 return .latest(night: latest, snapshot: snapshot)
             }
             var intervals: [HouseholdInterval] = []
@@ -30,20 +31,19 @@ extension Warehouse {
     /// Writes tonight's household history, the current state and the alerts (inside the publish transaction).
     func record(_ db: Database, date: String, warning: EarlyWarningNight) throws {
         let settings = warning.settings, signals = warning.signals
-        let edit = warning.edit
-        let remove = try db.makeStatement(sql: "DELETE FROM household_history WHERE household = ? AND valid_from = ?")
-        for row in edit.removed { try remove.execute(arguments: [Data(row.household.bytes), DayNumber.format(row.validFrom)]) }
-        let close = try db.makeStatement(sql: """
-            UPDATE household_history SET valid_to = ? WHERE household = ? AND valid_from = ?
-            """)
-        for row in edit.closed {
-            try close.execute(arguments: [DayNumber.format(row.validTo), Data(row.household.bytes),
-                                          DayNumber.format(row.validFrom)])
+        var steps: [(step: String, seconds: Double)] = []
+        var clock = Date()
+        func lap(_ step: String) {
+            steps.append((step, Date().timeIntervalSince(clock)))
+            clock = Date()
         }
-        try HouseholdHistoryRows.insert(edit.added, settings: settings, into: db)
+        try HouseholdHistoryRows.apply(warning.edit, settings: settings, to: db)
         try db.execute(sql: "INSERT OR REPLACE INTO household_nights (run_date, households) VALUES (?, ?)",
                        arguments: [date, warning.households])
-        try writeCurrentState(db, warning.snapshot, night: warning.snapshotNight, changes: warning.changes)
+        lap("rows")
+        try writeCurrentState(db, warning.currentState(), households: warning.currentHouseholds,
+                              night: warning.snapshotNight, changes: warning.changes)
+        lap("current state")
         try db.execute(sql: "DELETE FROM hard_signals")
         for (bit, signal) in signals.enumerated() {
             try db.execute(sql: "INSERT INTO hard_signals (bit, signal) VALUES (?, ?)", arguments: [1 << bit, signal.id])
@@ -59,6 +59,8 @@ extension Warehouse {
                                            alert.value, alert.threshold, alert.reason, alert.perTenThousand])
         }
         try pruneAreaValues(db, keepNights: settings.villageNights)
+        lap("alerts and pruning")
+        lastHistorySteps = steps
     }
 
     /// Drops village, township and site figures of all but the latest `keepNights` published dates
@@ -72,18 +74,14 @@ extension Warehouse {
             """, arguments: [oldest])
     }
 
-    /// The counties' earlier nights the alerts compare tonight with.
+    /// The counties' earlier nights the alerts compare tonight with, read through the history index (county
+    /// rows of one indicator), not through the dates' rows of every area.
     public func alertHistory(before date: String, settings: EarlyWarningSettings, watched: [String]) throws -> AlertHistory {
         guard let night = DayNumber.parse(date) else { return AlertHistory() }
         let since = DayNumber.format(night - Int32(settings.surgeDays * (settings.surgeBaselineWindows + 1)))
         return try database.read { db in
             var history = AlertHistory()
-            for row in try Row.fetchAll(db, sql: """
-                SELECT run_date, code, numerator FROM indicator_values
-                WHERE indicator = 'night_new_inclusions' AND level = 'county' AND run_date >= ? AND run_date < ?
-                  AND value IS NOT NULL
-                ORDER BY run_date
-                """, arguments: [since, date]) {
+            for row in try Row.fetchAll(db, sql: AlertHistoryQueries.inclusions, arguments: [since, date]) {
                 guard let day = DayNumber.parse(row["run_date"]) else { continue }
                 history.inclusions[row["code"], default: []].append((day, row["numerator"]))
             }
@@ -92,11 +90,7 @@ extension Warehouse {
                 """, arguments: [date, settings.outlierNights])
             guard let first = dates.last else { return history }
             for indicator in watched {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT code, value FROM indicator_values
-                    WHERE indicator = ? AND level = 'county' AND run_date >= ? AND run_date < ? AND value IS NOT NULL
-                    ORDER BY run_date
-                    """, arguments: [indicator, first, date]) {
+                for row in try Row.fetchAll(db, sql: AlertHistoryQueries.values, arguments: [indicator, first, date]) {
                     history.values[indicator, default: [:]][row["code"], default: []].append(row["value"])
                 }
             }

@@ -32,6 +32,11 @@ enum WarehouseSchema {
     /// Schema version this build writes (the number of the last migration).
     static let version = 5
 
+    /// The condition of the partial index `indicator_values_history` (v3). SQLite uses a partial index only
+    /// for a query that repeats its condition word for word: a query for one county indicator over a range
+    /// of dates that says only `level = 'county'` scans every row of those dates instead (villages included).
+    static let historyIndexLevels = "level IN ('province', 'group', 'prefecture', 'county', 'site')"
+
     /// Catalogue v2 adds two levels, `group` (the key counties) and `site`
     /// (resettlement sites); `level` has no CHECK, so only the history index
     /// changes: it now also covers groups and sites (a few hundred areas, like

@@ -5,19 +5,14 @@ extension FieldCatalog {
     static let computedFields: [FieldDescriptor] = [
         // Full years at the reference date, from the birth date inside the resident ID.
         FieldDescriptor(name: "age", entity: .person, type: .int) { source in
-            let (year, month, day) = DayNumber.civil(source.referenceDate)
-            return .int16(birthDates(source).map { birth in
-                let (bornYear, bornMonth, bornDay) = DayNumber.civil(birth)
-                let age = year - bornYear - ((month, day) < (bornMonth, bornDay) ? 1 : 0)
-                return Int16(clamping: age)
-            })
+            .int16(source.personBirths.ages)
         },
         // Days from the birth date to the reference date (R − birth date).
         FieldDescriptor(name: "age_days", entity: .person, type: .int) { source in
-            .int32(birthDates(source).map { source.referenceDate - $0 }, missing: nil)
+            .int32(source.personBirths.dates.map { source.referenceDate - $0 }, missing: nil)
         },
         FieldDescriptor(name: "birth_date", entity: .person, type: .date) { source in
-            .int32(birthDates(source), missing: DayNumber.missing)
+            .int32(source.personBirths.dates, missing: DayNumber.missing)
         },
         // A member of the household: `status` resident or empty (not deceased, serving or in prison).
         FieldDescriptor(name: "member", entity: .person, type: .bool) { source in
@@ -38,13 +33,4 @@ extension FieldCatalog {
             }, missing: nil)
         },
     ]
-
-    /// The birth date of each sorted person (from characters 7–14 of the resident ID).
-    private static func birthDates(_ source: RosterSource) -> [Int32] {
-        let ids = source.ingest.table(.persons)[Persons.personID]
-        return source.roster.personFeedRow.map { row in
-            let birth = Int((UInt64(bitPattern: ids[Int(row)]) / 16 / 1000) % 100_000_000)
-            return DayNumber.from(year: birth / 10000, month: birth / 100 % 100, day: birth % 100) ?? DayNumber.missing
-        }
-    }
 }

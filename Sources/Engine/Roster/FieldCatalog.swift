@@ -14,6 +14,15 @@ struct RosterSource: Sendable {
     let ingest: IngestResult
     let roster: Roster
     let referenceDate: Int32
+    /// Each person's birth date and age, decoded from the resident IDs once for all fields.
+    let personBirths: PersonBirths
+
+    init(ingest: IngestResult, roster: Roster, referenceDate: Int32) {
+        self.ingest = ingest
+        self.roster = roster
+        self.referenceDate = referenceDate
+        personBirths = PersonBirths(ingest: ingest, roster: roster, referenceDate: referenceDate)
+    }
 }
 
 /// Every field of the feeds as expressions see it, following the contract's

@@ -5,7 +5,7 @@
 # The target (fuzz/Target, product BottomlineFuzz) is built through the package
 # with -sanitize=fuzzer, in its own build folder (.build/fuzz-CONFIG), so it
 # always compiles against the current code. Seeds: fuzz/corpus/ (committed).
-# Inputs found while fuzzing: .build/fuzz-corpus/. Crashes and broken
+# Inputs found while fuzzing: .build/fuzz-corpus/ (or FUZZ_WORK_CORPUS). Crashes and broken
 # invariants are saved in fuzz/findings/ (git-ignored); replay one with the
 # plain build: .build/debug/BottomlineFuzz fuzz/findings/<file>
 set -euo pipefail
@@ -14,7 +14,8 @@ CONFIG="${2:-release}"
 cd "$(dirname "$0")/.."
 SWIFT="${SWIFT:-swift}"
 BUILD=".build/fuzz-$CONFIG"
-mkdir -p .build/fuzz-corpus fuzz/findings
+WORK_CORPUS="${FUZZ_WORK_CORPUS:-.build/fuzz-corpus}"
+mkdir -p "$WORK_CORPUS" fuzz/findings
 echo "fuzz: building BottomlineFuzz ($CONFIG) with -sanitize=fuzzer…" >&2
 if ! "$SWIFT" build -c "$CONFIG" --build-path "$BUILD" --product BottomlineFuzz \
     -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -enable-testing >&2; then
@@ -33,7 +34,7 @@ SCRATCH="$(mktemp -d "$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp )/fuzz-bo
 trap 'rm -rf "$SCRATCH"' EXIT
 echo "fuzz: running for ${SECONDS_TO_RUN} s; findings go to fuzz/findings/" >&2
 status=0
-SWIFT_BACKTRACE=enable=no TMPDIR="$SCRATCH" "$BINARY" .build/fuzz-corpus fuzz/corpus \
+SWIFT_BACKTRACE=enable=no TMPDIR="$SCRATCH" "$BINARY" "$WORK_CORPUS" fuzz/corpus \
     -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix=fuzz/findings/ -print_final_stats=1 || status=$?
 if [ "$status" -ne 0 ]; then

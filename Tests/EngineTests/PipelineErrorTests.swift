@@ -89,6 +89,12 @@ import Testing
         #expect((error.line, error.column) == (15, 31))
     }
 
+    /// The empty lines a YAML block starts with are part of its text: they are counted once (found by the fuzz target).
+    @Test func errorInABlockAfterEmptyLinesPointsAtItsLine() throws {
+        let error = try Self.error(Self.pipeline(numerator: "|-\n\n\n      category = 'monitored' x"))
+        #expect((error.line, error.column) == (11, 30))
+    }
+
     @Test func selfReferenceIsRefused() throws {
         let derived = """
         derived:

@@ -173,7 +173,7 @@ def write_folder(folder):
     ], bom=True)
     write(folder, "villages.csv", [
         "village_code,village_name,township_code,township_name,county_code",
-        f'{V2},"石板村,二组",520102001,花果园乡（旧称）,520102',  # listed first, but V1 names the township
+        f'{V2},"石板村,二组",520102001,花果园乡,520102',  # listed first; one name per township code
         f"{V1},石板村,520102001,花果园乡,520102",
         f"{V3},新寨村,520102002,青山镇,520102",
         f"{V4},大湾村,520201001,大湾镇,520201",

@@ -81,11 +81,14 @@ struct YAMLReader {
         case .singleQuoted, .doubleQuoted:
             return ExpressionText(text: scalar.string, location: SourceLocation(line: mark.line, column: mark.column + 1))
         case .literal, .folded:
-            // The text starts on the next non-empty line, at its indentation.
+            // The text starts on the next non-empty line, at its indentation; the empty lines before it
+            // stay in the text as line breaks, so its location is that many lines higher.
             var lineIndex = mark.line // 0-based index of the line after the mark
             while lineIndex < lines.count && lines[lineIndex].trimmingCharacters(in: .whitespaces).isEmpty { lineIndex += 1 }
             let indent = lineIndex < lines.count ? lines[lineIndex].prefix { $0 == " " }.count : 0
-            return ExpressionText(text: scalar.string, location: SourceLocation(line: lineIndex + 1, column: indent + 1),
+            let leadingBreaks = min(scalar.string.prefix { $0 == "\n" }.count, lineIndex - mark.line)
+            return ExpressionText(text: scalar.string,
+                                  location: SourceLocation(line: lineIndex + 1 - leadingBreaks, column: indent + 1),
                                   continuationColumn: indent + 1)
         default:
             return ExpressionText(text: scalar.string, location: mark)

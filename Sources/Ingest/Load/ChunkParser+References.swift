@@ -80,16 +80,14 @@ extension ChunkParser {
             guard let target = lookup.nearby(raw[field], hints[r]) ?? lookup.lookup(raw[field]) else {
                 let space = layout.schema.fields[field].reference ?? .person
                 return PendingQuarantine(localLine: line, rowStart: start, reason: space.unknownReason, column: layout.name(field),
-                                         value: fieldText(ofRecordAt: start, fields: [field]),
-                                         message: space.unknownMessage)
+                                         field: field, message: space.unknownMessage)
             }
             hints[r] = target
             resolved[field] = Int64(target)
         }
         if let (rule, field) = plan.brokenRule(raw) {
             return PendingQuarantine(localLine: line, rowStart: start, reason: .invalidValue, column: layout.name(field),
-                                     value: fieldText(ofRecordAt: start, fields: [field]),
-                                     message: "expected \(plan.rules[rule].expected)")
+                                     field: field, message: layout.ruleMessages[rule])
         }
         return nil
     }

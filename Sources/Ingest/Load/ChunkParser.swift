@@ -14,14 +14,42 @@ struct ChunkParser {
     var placement: RowPlacement? = nil
 
     /// A quarantined row whose line is still relative to its chunk.
+    ///
+    /// Kept small and without text of its own when the value is one field of the row
+    /// (`valueField`): a chunk of bad rows then costs little more than one of good ones
+    /// while it waits to be merged, and the value is read from the row when it is written out.
     struct PendingQuarantine {
         let localLine: Int
         /// Where the record starts in the buffer (to copy the whole row for the restricted file).
         let rowStart: Int
         let reason: QuarantineReason
+        /// The schema field whose text is the value, or -1 when `value` holds it.
+        let valueField: Int32
         let column: String
         let value: String
         let message: String
+
+        init(localLine: Int, rowStart: Int, reason: QuarantineReason, column: String, value: String, message: String) {
+            self.init(localLine: localLine, rowStart: rowStart, reason: reason, column: column, valueField: -1,
+                      value: value, message: message)
+        }
+
+        /// A problem whose value is the text of schema field `field` of the row.
+        init(localLine: Int, rowStart: Int, reason: QuarantineReason, column: String, field: Int, message: String) {
+            self.init(localLine: localLine, rowStart: rowStart, reason: reason, column: column, valueField: Int32(field),
+                      value: "", message: message)
+        }
+
+        private init(localLine: Int, rowStart: Int, reason: QuarantineReason, column: String, valueField: Int32,
+                     value: String, message: String) {
+            self.localLine = localLine
+            self.rowStart = rowStart
+            self.reason = reason
+            self.valueField = valueField
+            self.column = column
+            self.value = value
+            self.message = message
+        }
     }
 
     /// Candidates and quarantine of one chunk.
@@ -150,14 +178,14 @@ struct ChunkParser {
                 guard field.optional else {
                     return PendingQuarantine(localLine: line, rowStart: start, reason: field.tag == .residentID ? .invalidPersonID : .invalidValue,
                                              column: layout.name(i), value: "",
-                                             message: "expected \(layout.schema.fields[i].kind.expectation); the value is empty")
+                                             message: layout.emptyMessages[i])
                 }
                 values[i] = field.missingValue
             } else {
                 guard let typed = type(field, span) else {
                     let failure = describeFailure(i, span)
                     return PendingQuarantine(localLine: line, rowStart: start, reason: failure.reason, column: layout.name(i),
-                                             value: text(of: span), message: failure.message)
+                                             field: i, message: failure.message)
                 }
                 values[i] = typed
             }
@@ -245,7 +273,7 @@ struct ChunkParser {
         if case .residentID = kind, case .failure(let problem) = ResidentID.check(bytes, span.start, span.end, referenceDate: referenceDate) {
             return (.invalidPersonID, Self.describe(problem))
         }
-        return (.invalidValue, "expected \(kind.expectation)")
+        return (.invalidValue, layout.refusedMessages[index])
     }
 
     private static func describe(_ problem: ResidentID.Problem) -> String {
@@ -277,6 +305,11 @@ struct ChunkParser {
     func text(of span: RecordScanner.FieldSpan) -> String {
         let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
         return span.hasEscapedQuotes ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
+    }
+
+    /// The value of a quarantined row as written in the quarantine: its own, or the text of its field.
+    func valueText(of problem: PendingQuarantine) -> String {
+        problem.valueField < 0 ? problem.value : fieldText(ofRecordAt: problem.rowStart, fields: [Int(problem.valueField)])
     }
 
     /// The text of schema fields `fields` of the record starting at `start`, joined by `+`.

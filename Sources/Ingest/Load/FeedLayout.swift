@@ -12,6 +12,11 @@ struct FeedLayout {
     let keyFields: [Int]
     /// The schema's fields as plain data for the parse loop.
     let plan: ParsePlan
+    /// The quarantine messages of each field's refused value and empty value, and of each row rule,
+    /// made once, so a feed of bad rows does not make one string per row.
+    let refusedMessages: [String]
+    let emptyMessages: [String]
+    let ruleMessages: [String]
 
     /// Lines the header up with the schema; throws when a required column is missing.
     init(schema: FeedSchema, header: [String], file: String, keyIndexes: [KeySpace: KeyIndex], referenceDate: Int32) throws {
@@ -30,6 +35,9 @@ struct FeedLayout {
         extraColumns = header.filter { !known.contains($0) && seen.insert($0).inserted }
         keyFields = schema.keyFields.compactMap { schema.index(of: $0) }
         plan = ParsePlan(schema: schema, positions: positions, keyIndexes: keyIndexes, referenceDate: referenceDate)
+        refusedMessages = schema.fields.map { "expected \($0.kind.expectation)" }
+        emptyMessages = schema.fields.map { "expected \($0.kind.expectation); the value is empty" }
+        ruleMessages = plan.rules.map { "expected \($0.expected)" }
     }
 
     /// The name of schema field `field`.

@@ -83,7 +83,7 @@ struct FeedLoader {
         }
         bounds.append(bytes.count)
         var stop = start
-        ChunkPipeline(window: workers * 2 + 1, workers: workers).run(count: bounds.count - 1) { i in
+        ChunkPipeline(window: workers + 1, workers: workers).run(count: bounds.count - 1) { i in
             parser.parse(start: bounds[i], limit: bounds[i + 1])
         } consume: { i, candidate in
             var chunk = candidate
@@ -164,7 +164,7 @@ struct ChunkMerger {
             accounting.quarantinedByReason[problem.reason, default: 0] += 1
             quarantine.append(QuarantineRecord(
                 feed: layout.schema.feed, line: line + problem.localLine, reason: problem.reason, column: problem.column,
-                value: EchoedInput.cut(IDMask.maskingIDs(in: problem.value)), message: problem.message,
+                value: EchoedInput.cut(IDMask.maskingIDs(in: parser.valueText(of: problem))), message: problem.message,
                 row: parser.rowText(at: problem.rowStart)))
         }
         line += chunk.linesPassed

@@ -99,6 +99,8 @@ public enum Ingestor {
                                     progress: options.readProgress.map { report in { @Sendable in report(feed, $0, $1, $2) } })
             loader.ownership = ownership
             loader.foreignPersons = foreignPersons
+            // Read before the load, which gives the pages it has parsed back to the system.
+            let nameConflicts = RegisterNames.conflicts(in: file, feed: feed)
             let outcome = try loader.load(file, quarantine: quarantine)
             if let selection = options.shard, feed == .regions {
                 let registered = outcome.table[Regions.countyCode].sorted()
@@ -109,9 +111,9 @@ public enum Ingestor {
             if outcome.accounting.read + outcome.otherShardRows == 0 && !options.feedsThatMayBeEmpty.contains(feed) {
                 throw IngestError.noDataRows(file: feed.fileName)
             }
-            if feed == .regions {
-                try RegisterCheck.check(feed, outcome.table, file: file, provinceCode: options.provinceCode,
-                                        nationProvinces: options.nationProvinces)
+            if feed == .regions || feed == .villages {
+                try RegisterCheck.check(feed, outcome.table, nameConflicts: nameConflicts,
+                                        provinceCode: options.provinceCode, nationProvinces: options.nationProvinces)
             }
             tables[feed] = outcome.table
             accounting.append(outcome.accounting)

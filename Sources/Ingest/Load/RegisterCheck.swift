@@ -6,13 +6,14 @@ enum RegisterCheck {
     /// Checks a register as read: for `regions.csv`, every county in the province
     /// (`provinceCode`, two digits; when nil, the province of most counties, and with
     /// `nationProvinces`, the pipeline's `nation: provinces:` too) and each prefecture code
-    /// matching its counties' codes, and one name per prefecture and county code (`RegisterNames`).
+    /// matching its counties' codes; for both registers, one name per code: `nameConflicts`,
+    /// what `RegisterNames.conflicts` found in the file before it was loaded.
     /// - Throws: `IngestError.inconsistentRegisters` naming every problem.
-    static func check(_ feed: Feed, _ table: FeedTable, file: FeedFile, provinceCode: String?,
+    static func check(_ feed: Feed, _ table: FeedTable, nameConflicts: [String], provinceCode: String?,
                       nationProvinces: [String] = []) throws {
         var problems = feed == .regions
             ? regionProblems(table, provinceCode: provinceCode, nationProvinces: nationProvinces) : []
-        problems += RegisterNames.conflicts(in: file, feed: feed)
+        problems += nameConflicts
         if !problems.isEmpty { throw IngestError.inconsistentRegisters(file: feed.fileName, problems: problems) }
     }
 

@@ -1,10 +1,14 @@
 /// One name per code in the registers: a prefecture or county code of
-/// `regions.csv` written with two different names would let the first row's
-/// name win silently.
+/// `regions.csv`, or a township code of `villages.csv`, written with two
+/// different names would let the first row's name win silently.
 ///
-/// Read from the file's own records, every row included (a repeated county
-/// row is quarantined as a duplicate key, yet its other name is still a
-/// contradiction), so each problem can be placed at `file:line:column`.
+/// Read from the file's own records, so each problem can be placed at
+/// `file:line:column`, and before the file is loaded (the loader gives the
+/// pages it has parsed back). The same rows take part in both registers:
+/// every record that splits into fields, quarantined or not (a repeated
+/// county or village is a duplicate key, yet its other name is still a
+/// contradiction; so is one on a row with a bad value or field count); only
+/// a record that breaks the CSV rules (an unclosed quote) is left out.
 enum RegisterNames {
     /// A code column and the column that names it.
     struct Pair {
@@ -20,13 +24,15 @@ enum RegisterNames {
         case .regions:
             [Pair(code: "prefecture_code", name: "prefecture_name", what: "prefecture"),
              Pair(code: "county_code", name: "county_name", what: "county")]
+        case .villages: [Pair(code: "township_code", name: "township_name", what: "township")]
         default: []
         }
     }
 
-    /// Problems of `feed` read from `file`, in file order: each code given another name than
-    /// on its first row, as "file:line:column: …". Three are quoted at most (then a count), with
-    /// names cut to 9 Chinese characters, so one message echoes less than 200 bytes of input.
+    /// Problems of `feed` read from `file` before it is loaded, in file order: each code given
+    /// another name than on its first row, as "file:line:column: …". Three are quoted at most
+    /// (then a count), with names cut to 9 Chinese characters, so one message echoes less than
+    /// 200 bytes of input.
     static func conflicts(in file: FeedFile, feed: Feed) -> [String] {
         let pairs = pairs(of: feed)
         guard !pairs.isEmpty else { return [] }

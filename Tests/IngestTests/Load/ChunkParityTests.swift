@@ -24,7 +24,11 @@ import TestSupport
             }
         }
         func spoil(_ row: String, field: Int) -> String {
-            var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            spoil(fields: row.split(separator: ",", omittingEmptySubsequences: false).map(String.init), field: field)
+        }
+        func spoil(fields: [String], field: Int) -> String {
+            var fields = fields
+            let row = fields.joined(separator: ",")
             switch Int.random(in: 0..<6, using: &random) {
             case 0: return row + ",surplus" // wrong field count
             case 1: fields[field] = "\"open " + fields[field] // a quote that is never closed properly
@@ -46,14 +50,21 @@ import TestSupport
             add(.regions, "520100,贵阳市,\(county),\(quotedText("县\(i)")),\(i % 2)")
         }
         var villages: [String] = [FeedFolderWriter.village]
+        // One name per township, written the same way on each of its rows (a register has one name per code).
+        var townships: [Substring: String] = [FeedFolderWriter.village.prefix(9): "花果园街道"]
         for n in 0..<240 {
             let county = counties[n % counties.count]
             let code = "\(county)00\(n % 10)\(String(100 + n).suffix(3))"
-            var row = "\(code),\(quotedText("村\(n)")),\(code.prefix(9)),\(quotedText("镇")),\(county)"
-            if chance(8) { row = spoil(row, field: 1 + 3 * Int.random(in: 0...1, using: &random)) }
-            if chance(3) { row = "\(code),村,\(code.prefix(9)),镇,520199" } // unknown county
+            let written = quotedText("镇")
+            let township = townships[code.prefix(9)] ?? written
+            townships[code.prefix(9)] = township
+            let fields = [code, quotedText("村\(n)"), String(code.prefix(9)), township, county]
+            var row = fields.joined(separator: ",")
+            // The village's name or its county, never its township's name.
+            if chance(8) { row = spoil(fields: fields, field: 1 + 3 * Int.random(in: 0...1, using: &random)) }
+            if chance(3) { row = "\(code),村,\(code.prefix(9)),\(township),520199" } // unknown county
             if chance(4), let earlier = villages.randomElement(using: &random) {
-                row = "\(earlier),重复,\(earlier.prefix(9)),镇,\(earlier.prefix(6))" // duplicate
+                row = "\(earlier),重复,\(earlier.prefix(9)),\(townships[earlier.prefix(9)] ?? ""),\(earlier.prefix(6))"
             }
             villages.append(code)
             add(.villages, row)

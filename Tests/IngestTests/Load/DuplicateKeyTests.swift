@@ -11,7 +11,7 @@ import TestSupport
         var writer = FeedFolderWriter()
         writer.append(.persons, "\(personID(2)),\(Self.h),child,none,", "\(Self.p),\(Self.h),spouse,weak,")
         writer.append(.housing, "\(Self.h),D,1")
-        writer.append(.villages, "\(FeedFolderWriter.village),另一个名字,\(FeedFolderWriter.township),镇,\(FeedFolderWriter.county)")
+        writer.append(.villages, "\(FeedFolderWriter.village),另一个名字,\(FeedFolderWriter.township),花果园街道,\(FeedFolderWriter.county)")
         let result = try ingest(writer)
         #expect(result.findings == [
             Finding(.villages, 3, .duplicateKey, "village_code", FeedFolderWriter.village),

@@ -9,7 +9,7 @@ import TestSupport
         var writer = FeedFolderWriter()
         let h = FeedFolderWriter.household
         writer.append(.villages, "520102001002,\"unclosed,520102001,镇,520102") // line 3
-        writer.append(.villages, "520102001003,村,520102001,镇,520188") // line 4
+        writer.append(.villages, "520102001003,村,520102001,花果园街道,520188") // line 4
         writer.append(.households, "5201020010020001,520102001002,ordinary,,,,,,,,0,,1,,") // line 3
         writer.append(.households, "\(h),\(FeedFolderWriter.village),ordinary,,,,,,,,0,,1,,") // line 4
         writer.append(.persons, "11010519491231002Y,\(h),child,none,") // line 3

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The registers must agree with themselves and with the pipeline's province:
 /// a stray county, a county filed under another prefecture and two names for
-/// one prefecture or county code are refused, each named.
+/// one prefecture, county or township code are refused, each named.
 @Suite struct RegisterConsistencyTests {
     static func error(_ rows: [String], provinceCode: String? = nil) throws -> IngestError? {
         var writer = FeedFolderWriter()
@@ -50,6 +50,32 @@ import TestSupport
             "regions.csv:4:4: county 520103 is named 云岩\"新\"区 here but 云岩区 on line 3 (column county_name); a code has one name",
         ]))
         #expect(error?.description.hasPrefix("regions.csv: the registers contradict each other: regions.csv:4:4:") == true)
+    }
+
+    @Test func townshipWithTwoNamesIsRefused() throws {
+        var writer = FeedFolderWriter()
+        // The township code is the village code's first 9 digits; the second and fourth villages rename it.
+        writer[.villages] += ["520102001002,观山村,520102001,观山湖街道,520102", "520102001003,甲秀村,520102001,花果园街道,520102",
+                              "520102001004,南岳村,520102001,南岳街道,520102"]
+        let error = try FatalErrorTests.loadError(writer, options: testOptions())
+        #expect(error == .inconsistentRegisters(file: "villages.csv", problems: [
+            "villages.csv:3:4: township 520102001 is named 观山湖街道 here but 花果园街道 on line 2 (column township_name); a code has one name",
+            "villages.csv:5:4: township 520102001 is named 南岳街道 here but 花果园街道 on line 2 (column township_name); a code has one name",
+        ]))
+    }
+
+    /// The names are read before the loader gives the pages it has parsed back to the system: a rename on
+    /// the first page of a register of many pages is found, whatever the threads and chunks.
+    @Test(arguments: [(1, 4 << 20), (2, 4096)])
+    func renameEarlyInALargeRegisterIsRefused(threads: Int, chunkBytes: Int) throws {
+        var writer = FeedFolderWriter()
+        writer[.villages] += ["520102001002,观山村,520102001,观山湖街道,520102"]
+            + (3...999).map { "520102001\(String(1000 + $0).suffix(3)),第\($0)村,520102001,花果园街道,520102" }
+        let error = try FatalErrorTests.loadError(writer, options: testOptions(threads: threads, chunkBytes: chunkBytes))
+        #expect(writer.bytes(of: .villages).count > 8 * 4096)
+        #expect(error == .inconsistentRegisters(file: "villages.csv", problems: [
+            "villages.csv:3:4: township 520102001 is named 观山湖街道 here but 花果园街道 on line 2 (column township_name); a code has one name",
+        ]))
     }
 
     @Test func consistentRegistersAreRead() throws {

@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct CSVReadingTests {
     /// A village row of the default county and township; `number` 2–999.
     static func village(_ number: Int, _ name: String) -> String {
-        "\(villageCode(number)),\(name),\(FeedFolderWriter.township),镇,\(FeedFolderWriter.county)"
+        "\(villageCode(number)),\(name),\(FeedFolderWriter.township),花果园街道,\(FeedFolderWriter.county)"
     }
 
     static func villageCode(_ number: Int) -> String {
@@ -94,7 +94,7 @@ import TestSupport
     @Test func unquotedFieldsAreTrimmedQuotedSpacesKept() throws {
         var writer = FeedFolderWriter()
         writer.append(.villages,
-                      "  \(Self.villageCode(2))  ,  两头有空格  ,\(FeedFolderWriter.township) , 镇 ,\(FeedFolderWriter.county)  ",
+                      "  \(Self.villageCode(2))  ,  两头有空格  ,\(FeedFolderWriter.township) , 花果园街道 ,\(FeedFolderWriter.county)  ",
                       Self.village(3, "  \"  保留空格  \"  "))
         let result = try ingest(writer)
         #expect(result.quarantine.isEmpty)
@@ -131,7 +131,7 @@ import TestSupport
 
     @Test func wrongFieldCountIsMalformed() throws {
         var writer = FeedFolderWriter()
-        let short = "\(Self.villageCode(2)),short,\(FeedFolderWriter.township),镇"
+        let short = "\(Self.villageCode(2)),short,\(FeedFolderWriter.township),花果园街道"
         let long = Self.village(3, "long") + ",surplus"
         writer.append(.villages, short, long, Self.village(4, "ok"))
         let result = try ingest(writer)
@@ -147,7 +147,7 @@ import TestSupport
                       Self.village(2, "\"one\r\ntwo\r\nthree\""), // lines 3–5
                       Self.village(3, "\"bad\"x"), // line 6
                       Self.village(4, "\"multi\nline\""), // lines 7–8
-                      "\(Self.villageCode(5)),\"second\nline\",\(FeedFolderWriter.township),镇,999999", // lines 9–10
+                      "\(Self.villageCode(5)),\"second\nline\",\(FeedFolderWriter.township),花果园街道,999999", // lines 9–10
                       Self.village(6, "end"), // line 11
                       Self.village(6, "again")) // line 12
         let result = try ingest(writer)

@@ -67,7 +67,7 @@ import TestSupport
     @Test func invalidGB18030SequenceQuarantinesOnlyItsRow() throws {
         var writer = FeedFolderWriter()
         let code = CSVReadingTests.villageCode
-        let tail = ",\(FeedFolderWriter.township),镇,\(FeedFolderWriter.county)\r\n"
+        let tail = ",\(FeedFolderWriter.township),花果园街道,\(FeedFolderWriter.county)\r\n"
         var bytes = GB18030Encoding.encode(Self.villagesText(["好村"]))
         // Line 4: a byte that is never valid in GB18030 inside the name.
         bytes += GB18030Encoding.encode("\(code(3)),坏") + [0xFF] + GB18030Encoding.encode("村" + tail)

@@ -71,7 +71,7 @@ public struct EarlyWarningNight: Sendable {
         let hashes = key?.hashes(facts.householdIDs, threads: threads)
             ?? facts.householdIDs.map { HouseholdHash(high: 0, low: UInt64(bitPattern: $0)) }
         lap("hashing")
-        let order = HashOrder.ascending(hashes)
+        let order = HashOrder.ascending(hashes, threads: threads)
         lap("sorting")
         var previous: HouseholdSnapshot?
         var previousNight: Int32?

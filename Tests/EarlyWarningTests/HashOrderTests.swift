@@ -13,7 +13,8 @@ import Testing
             hashes[i + 1] = HouseholdHash(high: hashes[i].high & 0xFFFF_FFFF_0000_0000 | UInt64(i % 3), low: random.next())
         }
         if count > 10 { hashes[9] = hashes[3] }
-        let order = HashOrder.ascending(hashes)
+        let order = HashOrder.ascending(hashes, threads: 2)
+        #expect(HashOrder.ascending(hashes, threads: 1) == order)
         #expect(order.count == count)
         #expect(Set(order).count == count)
         #expect(order.map { hashes[Int($0)] } == hashes.sorted())

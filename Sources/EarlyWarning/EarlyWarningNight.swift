@@ -34,9 +34,9 @@ public struct EarlyWarningNight: Sendable {
     /// The thresholds used, and the hard signals (bit i = signals[i]).
     public let settings: EarlyWarningSettings
     public let signals: [ClueSignal]
-    /// Seconds per step (`states`, `hashing`, `sorting`, `comparing`, `flows`, `lists`, `alerts`; `rebuilding` on a
-    /// rerun or late run).
-    public let stageSeconds: [(stage: String, seconds: Double)]
+    /// Wall and CPU seconds per step (`hashing`, `sorting`, `comparing`, `flows`, `lists`, `alerts`;
+    /// `rebuilding` on a rerun or late run).
+    public let steps: [StepTime]
     /// What `currentState()` is built from: the rebuilt state, or the previous night's and tonight's changes.
     private let rebuiltState: HouseholdSnapshot?
     private let previousState: HouseholdSnapshot?
@@ -50,24 +50,12 @@ public struct EarlyWarningNight: Sendable {
     public init(facts: HouseholdFacts, table: IndicatorTable, chains: AreaChains, night: Int32,
                 specification: EarlyWarningSpecification, basis: HistoryBasis?, key: HouseholdKey?,
                 alertHistory: AlertHistory, threads: Int) {
-        var stages: [(String, Double)] = []
-        var clock = Date()
-        func lap(_ stage: String) {
-            stages.append((stage, Date().timeIntervalSince(clock)))
-            clock = Date()
-        }
+        var clock = StepClock()
+        func lap(_ step: String) { clock.lap(step) }
         let settings = specification.settings
         self.settings = settings
         signals = specification.signals.map(\.signal)
         households = facts.count
-        let states = (0..<facts.count).map { h in
-            HouseholdState(category: facts.category[h], monitoringType: facts.monitoringType[h],
-                           riskStatus: facts.riskStatus[h], clueOutcome: facts.clueOutcome[h], signals: facts.signalBits[h],
-                           members: UInt16(clamping: facts.members[h]),
-                           village: facts.villageCodes[Int(facts.villages[h])], clueDate: facts.clueDate[h],
-                           income: facts.income[h])
-        }
-        lap("states")
         let hashes = key?.hashes(facts.householdIDs, threads: threads)
             ?? facts.householdIDs.map { HouseholdHash(high: 0, low: UInt64(bitPattern: $0)) }
         lap("hashing")
@@ -84,7 +72,8 @@ public struct EarlyWarningNight: Sendable {
             previousNight = night
         case .rebuild(let intervals, let nights)?:
             let result = HistoryRebuild.record(night: night, hashes: order.map { hashes[Int($0)] },
-                                               states: order.map { states[Int($0)] }, intervals: intervals, nights: nights)
+                                               states: order.map { HouseholdState(facts, household: Int($0)) },
+                                               intervals: intervals, nights: nights)
             previous = result.previous
             previousNight = nights.last { $0 < night }
             rebuilt = result
@@ -92,8 +81,8 @@ public struct EarlyWarningNight: Sendable {
         }
         var extend = basis != nil
         if case .rebuild? = basis { extend = false }
-        let comparison = NightComparison(facts: facts, tonight: states, hashes: hashes, order: order, previous: previous,
-                                         night: night, settings: settings, cellCount: chains.cells.count, extend: extend)
+        let comparison = NightComparison(facts: facts, hashes: hashes, order: order, previous: previous, night: night,
+                                         settings: settings, cellCount: chains.cells.count, extend: extend, threads: threads)
         lap("comparing")
         let counts = FlowIndicators.rollUp(comparison, chains: chains, areaCount: table.areas.count)
         let unavailable = previous == nil ? Set(Flow.allCases.filter(\.needsHistory).map(\.rawValue)) : []
@@ -115,7 +104,7 @@ public struct EarlyWarningNight: Sendable {
                                   watched: specification.outlierIndicators,
                                   longestPending: lists.longestPending(comparison)).alerts()
         lap("alerts")
-        stageSeconds = stages
+        steps = clock.steps
         let note: String? = switch (basis, previousNight) {
         case (nil, _):
             "no warehouse: the night_* flows compare with no earlier night and are empty (not zero)"

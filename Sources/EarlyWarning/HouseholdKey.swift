@@ -115,8 +115,7 @@ public struct HouseholdKey: Sendable {
 
     /// The hash of one 16-digit household ID.
     public func hash(_ householdID: Int64) -> HouseholdHash {
-        var words = Self.digits(householdID)
-        return withUnsafeBytes(of: &words) { digest.prefix(of: $0) }
+        digest.prefix(of: Self.digits(householdID))
     }
 
     /// The hashes of many IDs, in parallel, in their order.
@@ -130,13 +129,19 @@ public struct HouseholdKey: Sendable {
 
     /// The 16 ASCII digits of an ID, zero-padded, as two 8-byte words whose bytes in memory are the digits in order.
     private static func digits(_ householdID: Int64) -> (UInt64, UInt64) {
-        var value = householdID
-        var words: (UInt64, UInt64) = (0, 0)
-        for position in 0..<16 {
-            let digit = UInt64(48 + UInt8(truncatingIfNeeded: value % 10))
-            value /= 10
-            if position < 8 { words.1 |= digit << (56 - 8 * position) } else { words.0 |= digit << (56 - 8 * (position - 8)) }
-        }
-        return words
+        let value = UInt64(bitPattern: householdID) % 10_000_000_000_000_000
+        return (eightDigits(UInt32(value / 100_000_000)), eightDigits(UInt32(value % 100_000_000)))
+    }
+
+    /// The 8 ASCII digits of `value` (below 10^8), zero-padded, most significant first in memory: split in
+    /// halves of 4 digits, then 2, then 1, each step on all lanes of the word at once (a multiply and shift
+    /// that divides exactly in the lanes' range).
+    private static func eightDigits(_ value: UInt32) -> UInt64 {
+        var lanes = UInt64(value / 10_000) | UInt64(value % 10_000) << 32  // 2 lanes of 32 bits, each below 10^4
+        let hundreds = (lanes &* 10_486) >> 20 & 0x0000_007F_0000_007F  // lane / 100
+        lanes = hundreds | (lanes &- hundreds &* 100) << 16  // 4 lanes of 16 bits, each below 100
+        let tens = (lanes &* 103) >> 10 & 0x000F_000F_000F_000F  // lane / 10
+        lanes = tens | (lanes &- tens &* 10) << 8  // 8 lanes of 8 bits, each a digit
+        return (lanes | 0x3030_3030_3030_3030).littleEndian
     }
 }

@@ -18,9 +18,14 @@ extension HouseholdSnapshot {
     /// This state with `changes` applied, oldest first: a household's latest change wins, a
     /// departure removes it.
     public func applying(_ changes: [HouseholdSnapshot]) -> HouseholdSnapshot {
-        guard var combined = changes.first else { return self }
+        changes.isEmpty ? self : overlaid(by: Self.combined(changes), keepDepartures: false)
+    }
+
+    /// Several nights' changes, oldest first, as one: a household's latest change wins, departures kept.
+    static func combined(_ changes: [HouseholdSnapshot]) -> HouseholdSnapshot {
+        guard var combined = changes.first else { return HouseholdSnapshot() }
         for later in changes.dropFirst() { combined = combined.overlaid(by: later, keepDepartures: true) }
-        return overlaid(by: combined, keepDepartures: false)
+        return combined
     }
 
     /// Both snapshots merged by hash, `newer`'s record winning; departures are kept as records
@@ -44,7 +49,7 @@ extension HouseholdSnapshot {
     }
 
     /// The first position at or after `start` whose hash is not below `hash` (binary search).
-    private func firstIndex(notBelow hash: HouseholdHash, from start: Int) -> Int {
+    func firstIndex(notBelow hash: HouseholdHash, from start: Int) -> Int {
         var low = start, high = count
         while low < high {
             let middle = (low + high) / 2

@@ -1,3 +1,4 @@
+import Engine
 import Ingest
 
 /// What the history keeps of a household on a night. Two nights with equal
@@ -30,6 +31,14 @@ public struct HouseholdState: Equatable, Sendable {
         self.village = village
         self.clueDate = clueDate
         self.income = income
+    }
+
+    /// Household `h` of tonight's facts.
+    init(_ facts: HouseholdFacts, household h: Int) {
+        self.init(category: facts.category[h], monitoringType: facts.monitoringType[h], riskStatus: facts.riskStatus[h],
+                  clueOutcome: facts.clueOutcome[h], signals: facts.signalBits[h],
+                  members: UInt16(clamping: facts.members[h]), village: facts.villageCodes[Int(facts.villages[h])],
+                  clueDate: facts.clueDate[h], income: facts.income[h])
     }
 
     /// Bytes of one encoded state (`HouseholdSnapshot.encoded`).

@@ -14,7 +14,9 @@ public enum Flow: Int, CaseIterable, Sendable {
 /// (a merge of two hash-sorted lists): the flows counted per roster cell (and
 /// per village for households that left), the households behind the
 /// restricted lists, and — when tonight is the latest night — the history
-/// rows to write and the changes to the current state.
+/// rows to write and the changes to the current state. The merge runs in
+/// pieces of the hash range on all threads; the pieces' results are joined
+/// in hash order, so they do not depend on the number of threads.
 struct NightComparison {
     /// `cellCounts[cell * Flow.allCases.count + flow]`.
     var cellCounts: [Int64]
@@ -34,44 +36,75 @@ struct NightComparison {
     var changes = HouseholdSnapshot()
 
     /// - Parameters:
-    ///   - tonight: tonight's state of each household (roster order); `order` sorts them by `hashes`.
+    ///   - facts: tonight's households (roster order); `order` sorts them by `hashes`.
     ///   - previous: the previous night's snapshot, nil on the first night.
     ///   - extend: write the history as tonight being the latest night (the previous snapshot is the latest).
-    init(facts: HouseholdFacts, tonight: [HouseholdState], hashes: [HouseholdHash], order: [Int32],
-         previous: HouseholdSnapshot?, night: Int32, settings: EarlyWarningSettings, cellCount: Int, extend: Bool) {
-        let width = Flow.allCases.count
-        cellCounts = [Int64](repeating: 0, count: cellCount * width)
-        villageCounts = [Int64](repeating: 0, count: facts.villageCodes.count * width)
-        var villageRow: [Int64: Int] = [:]
-        for (row, code) in facts.villageCodes.enumerated() { villageRow[code] = row }
-        let fallShare = Int64((settings.incomeFallShare * 1_000_000).rounded())
+    init(facts: HouseholdFacts, hashes: [HouseholdHash], order: [Int32], previous: HouseholdSnapshot?, night: Int32,
+         settings: EarlyWarningSettings, cellCount: Int, extend: Bool, threads: Int) {
         let old = previous ?? HouseholdSnapshot()
+        let merge = Merge(facts: facts, hashes: hashes, order: order, old: old, hasPast: previous != nil, night: night,
+                          settings: settings, extend: extend)
+        let pieces = merge.pieces(count: max(1, threads))
+        let results = parallelMap(count: pieces.count, workers: threads) { index in
+            var part = NightComparison(cellCount: cellCount, villageCount: facts.villageCodes.count)
+            part.run(merge, tonight: pieces[index].tonight, old: pieces[index].old)
+            return part
+        }
+        self.init(cellCount: cellCount, villageCount: facts.villageCodes.count)
+        for part in results { absorb(part) }
+    }
+
+    private init(cellCount: Int, villageCount: Int) {
+        cellCounts = [Int64](repeating: 0, count: cellCount * Flow.allCases.count)
+        villageCounts = [Int64](repeating: 0, count: villageCount * Flow.allCases.count)
+    }
+
+    /// Adds a piece that follows this one in hash order.
+    private mutating func absorb(_ part: NightComparison) {
+        for index in cellCounts.indices { cellCounts[index] += part.cellCounts[index] }
+        for index in villageCounts.indices { villageCounts[index] += part.villageCounts[index] }
+        leftUnplaced += part.leftUnplaced
+        returns += part.returns
+        overdue += part.overdue
+        incomeFalls += part.incomeFalls
+        fallIncomes += part.fallIncomes
+        edit.closed += part.edit.closed
+        edit.added += part.edit.added
+        changes.appendRun(of: part.changes, 0..<part.changes.count)
+    }
+
+    /// Merges tonight's households at `tonight` (positions in hash order) with the old ones at `old`.
+    private mutating func run(_ merge: Merge, tonight: Range<Int>, old oldRange: Range<Int>) {
+        let width = Flow.allCases.count
+        let old = merge.old, order = merge.order, night = merge.night
         // Tonight's hashes, states and cells gathered in hash order once, in tight loops that overlap their
         // cache misses, so the merge below reads memory in sequence.
-        let sortedHashes = order.map { hashes[Int($0)] }
-        let sortedStates = order.map { tonight[Int($0)] }
-        let sortedCells = order.map { facts.cells[Int($0)] }
-        var i = 0, j = 0
-        while i < order.count || j < old.count {
-            if i < order.count, j >= old.count || sortedHashes[i] < old.hashes[j] {
-                let here = Int(order[i])
-                count(here, cell: sortedCells[i], now: sortedStates[i], before: nil, night, settings, fallShare,
-                      hasPast: previous != nil)
-                if extend { opened(sortedHashes[i], sortedStates[i], night) }
+        let sortedHashes = tonight.map { merge.hashes[Int(order[$0])] }
+        let sortedStates = tonight.map { HouseholdState(merge.facts, household: Int(order[$0])) }
+        let sortedCells = tonight.map { merge.facts.cells[Int(order[$0])] }
+        var i = 0, j = oldRange.lowerBound
+        let end = tonight.count, oldEnd = oldRange.upperBound
+        while i < end || j < oldEnd {
+            if i < end, j >= oldEnd || sortedHashes[i] < old.hashes[j] {
+                count(Int(order[tonight.lowerBound + i]), cell: sortedCells[i], now: sortedStates[i], before: nil, merge)
+                if merge.extend { opened(sortedHashes[i], sortedStates[i], night) }
                 i += 1
-            } else if i >= order.count || old.hashes[j] < sortedHashes[i] {
+            } else if i >= end || old.hashes[j] < sortedHashes[i] {
                 let flow = Flow.leftRoster.rawValue
-                if let row = villageRow[old.states[j].village] { villageCounts[row * width + flow] += 1 } else { leftUnplaced += 1 }
-                if extend {
+                if let row = merge.villageRow[old.states[j].village] {
+                    villageCounts[row * width + flow] += 1
+                } else {
+                    leftUnplaced += 1
+                }
+                if merge.extend {
                     edit.closed.append((old.hashes[j], old.validFrom[j], night))
                     changes.appendDeparture(old.hashes[j])
                 }
                 j += 1
             } else {
-                let here = Int(order[i])
-                count(here, cell: sortedCells[i], now: sortedStates[i], before: old.states[j], night, settings, fallShare,
-                      hasPast: true)
-                if extend && old.states[j] != sortedStates[i] {
+                count(Int(order[tonight.lowerBound + i]), cell: sortedCells[i], now: sortedStates[i],
+                      before: old.states[j], merge)
+                if merge.extend && old.states[j] != sortedStates[i] {
                     edit.closed.append((old.hashes[j], old.validFrom[j], night))
                     opened(sortedHashes[i], sortedStates[i], night)
                 }
@@ -86,8 +119,9 @@ struct NightComparison {
         changes.append(hash, state, validFrom: night)
     }
 
-    private mutating func count(_ h: Int, cell: Int32, now: HouseholdState, before: HouseholdState?, _ night: Int32,
-                                _ settings: EarlyWarningSettings, _ fallShare: Int64, hasPast: Bool) {
+    private mutating func count(_ h: Int, cell: Int32, now: HouseholdState, before: HouseholdState?,
+                                _ merge: Merge) {
+        let settings = merge.settings, night = merge.night
         let base = Int(cell) * Flow.allCases.count
         func add(_ flow: Flow) { cellCounts[base + flow.rawValue] += 1 }
         if now.clueOutcome == Words.pending, now.clueDate != DayNumber.missing {
@@ -99,7 +133,7 @@ struct NightComparison {
                 overdue.append(h)
             }
         }
-        guard hasPast else { return }
+        guard merge.hasPast else { return }
         let monitoredNow = now.category == Words.monitored
         let monitoredBefore = before?.category == Words.monitored
         if now.clueDate != DayNumber.missing && before?.clueDate != now.clueDate { add(.newClues) }
@@ -113,7 +147,7 @@ struct NightComparison {
             add(.returns)
             returns.append(h)
         }
-        if before.income > 0, Self.fell(from: before.income, to: now.income, share: fallShare) {
+        if before.income > 0, Self.fell(from: before.income, to: now.income, share: merge.fallShare) {
             add(.incomeFalls)
             incomeFalls.append(h)
             fallIncomes.append((before.income, now.income))
@@ -128,5 +162,48 @@ struct NightComparison {
             return Double(before - after) * 1_000_000 >= Double(before) * Double(share)
         }
         return drop.partialValue >= limit.partialValue
+    }
+}
+
+/// What every piece of the merge reads.
+private struct Merge: @unchecked Sendable {  // read only while the pieces run
+    let facts: HouseholdFacts
+    let hashes: [HouseholdHash]
+    let order: [Int32]
+    let old: HouseholdSnapshot
+    let hasPast: Bool
+    let night: Int32
+    let settings: EarlyWarningSettings
+    let extend: Bool
+    /// The income fall share in millionths.
+    let fallShare: Int64
+    /// Feed row of each village code.
+    let villageRow: [Int64: Int]
+
+    init(facts: HouseholdFacts, hashes: [HouseholdHash], order: [Int32], old: HouseholdSnapshot, hasPast: Bool,
+         night: Int32, settings: EarlyWarningSettings, extend: Bool) {
+        (self.facts, self.hashes, self.order, self.old, self.hasPast) = (facts, hashes, order, old, hasPast)
+        (self.night, self.settings, self.extend) = (night, settings, extend)
+        fallShare = Int64((settings.incomeFallShare * 1_000_000).rounded())
+        var villageRow: [Int64: Int] = [:]
+        for (row, code) in facts.villageCodes.enumerated() { villageRow[code] = row }
+        self.villageRow = villageRow
+    }
+
+    /// `count` pieces of tonight's households in hash order, each with the old households from its first
+    /// hash to the next piece's (the first and last open-ended).
+    func pieces(count wanted: Int) -> [(tonight: Range<Int>, old: Range<Int>)] {
+        let size = max(1, (order.count + wanted - 1) / wanted)
+        let starts = Array(stride(from: 0, to: order.count, by: size))
+        var pieces: [(tonight: Range<Int>, old: Range<Int>)] = []
+        var oldStart = 0
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1] : order.count
+            let oldEnd = end < order.count ? old.firstIndex(notBelow: hashes[Int(order[end])], from: oldStart) : old.count
+            pieces.append((start..<end, oldStart..<oldEnd))
+            oldStart = oldEnd
+        }
+        if pieces.isEmpty { pieces.append((0..<0, 0..<old.count)) }
+        return pieces
     }
 }

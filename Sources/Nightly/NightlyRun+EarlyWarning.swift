@@ -25,21 +25,18 @@ extension NightlyRun {
             } catch {
                 throw NightFailure(.outputFailed, "\(error)")
             }
-            var clock = Date()
+            var clock = StepClock()
             basis = try warehouse.householdBasis(before: settings.date, threads: settings.threads)
-            settings.log(String(format: "  early warning reading the state: %.3f s", Date().timeIntervalSince(clock)))
-            clock = Date()
+            clock.lap("reading the state")
             history = try warehouse.alertHistory(before: settings.date, settings: specification.settings,
                                                  watched: specification.outlierIndicators)
-            settings.log(String(format: "  early warning reading the alert history: %.3f s",
-                                Date().timeIntervalSince(clock)))
+            clock.lap("reading the alert history")
+            for step in clock.steps { settings.log("  early warning \(step.description)") }
         }
         let warning = EarlyWarningNight(facts: facts, table: result.table, chains: result.chains, night: referenceDate,
                                         specification: specification, basis: basis, key: key, alertHistory: history,
                                         threads: settings.threads)
-        for (stage, seconds) in warning.stageSeconds {
-            settings.log(String(format: "  early warning %@: %.3f s", stage, seconds))
-        }
+        for step in warning.steps { settings.log("  early warning \(step.description)") }
         return warning
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// Wall time per stage, and the CPU time (user + system, every thread) it
 /// used, logged as each ends: CPU over wall is how many cores the stage kept busy.
@@ -7,7 +8,7 @@ final class StageClock {
     /// CPU seconds per stage, in the order of `stages`.
     private(set) var cpu: [(String, Double)] = []
     private var last = Date()
-    private var lastCPU = StageClock.processCPUSeconds()
+    private var lastCPU = StepClock.processCPUSeconds()
     let start = Date()
     private let log: (String) -> Void
 
@@ -17,7 +18,7 @@ final class StageClock {
 
     func lap(_ stage: String) {
         let now = Date()
-        let nowCPU = Self.processCPUSeconds()
+        let nowCPU = StepClock.processCPUSeconds()
         let wall = now.timeIntervalSince(last)
         let used = nowCPU - lastCPU
         stages.append((stage, wall))
@@ -26,13 +27,5 @@ final class StageClock {
                    wall > 0 ? used / wall : 0))
         last = now
         lastCPU = nowCPU
-    }
-
-    /// User + system CPU seconds of the whole process so far.
-    static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

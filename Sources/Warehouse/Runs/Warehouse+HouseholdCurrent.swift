@@ -12,7 +12,7 @@ import Ingest
 /// more than a quarter of the households.
 extension Warehouse {
     /// The state on `latest` (the latest recorded night), or nil when the stored state is not that night's;
-    /// the base BLOB is decoded in place (no copy) on `threads` threads.
+    /// the base BLOB is decoded with the later nights' changes applied, in one pass on `threads` threads.
     func currentState(_ db: Database, latest: Int32, threads: Int = 1) throws -> HouseholdSnapshot? {
         guard let baseDate = try String.fetchOne(db, sql: "SELECT run_date FROM household_current"),
               let baseNight = DayNumber.parse(baseDate) else { return nil }
@@ -30,8 +30,12 @@ extension Warehouse {
         guard night == latest else { return nil }
         let records = try Row.fetchCursor(db, sql: "SELECT records FROM household_current")
         guard let row = try records.next(),
-              let whole = try row.withUnsafeData(atIndex: 0, { Self.snapshot($0, threads: threads) }) else { return nil }
-        return whole.applying(changes)
+              let whole = try row.withUnsafeData(atIndex: 0, { blob in
+                  blob.flatMap { data in
+                      data.withUnsafeBytes { HouseholdSnapshot(encoded: $0, applying: changes, threads: threads) }
+                  }
+              }) else { return nil }
+        return whole
     }
 
     /// Writes the state on `night` (the latest recorded night) of `households` households: only `changes`, its
@@ -57,8 +61,8 @@ extension Warehouse {
             """, arguments: [date, whole.count, Data(whole.encoded())])
     }
 
-    private static func snapshot(_ blob: Data?, threads: Int = 1) -> HouseholdSnapshot? {
+    private static func snapshot(_ blob: Data?) -> HouseholdSnapshot? {
         guard let blob else { return nil }
-        return blob.withUnsafeBytes { HouseholdSnapshot(encoded: $0, threads: threads) }
+        return blob.withUnsafeBytes { HouseholdSnapshot(encoded: $0) }
     }
 }

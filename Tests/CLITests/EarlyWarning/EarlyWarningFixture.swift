@@ -56,7 +56,7 @@ struct EarlyWarningFixture {
 
     /// Writes the night's feeds and runs it; returns the output folder.
     @discardableResult
-    func run(_ date: String, _ households: [Household], warehouse: String? = nil) throws -> String {
+    func run(_ date: String, _ households: [Household], warehouse: String? = nil, threads: Int? = nil) throws -> String {
         var feeds = FeedFolderWriter()
         feeds[.regions] = ["520100,贵阳市,520102,南明区,1"]
         feeds[.villages] = ["\(Self.village),花果园村,520102001,花果园街道,520102"]
@@ -78,7 +78,8 @@ struct EarlyWarningFixture {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         try feeds.write(toPath: data)
         let result = try BottomlineProcess.run(
-            ["run", "--data", data, "--date", date, "--out", out, "--warehouse", warehouse ?? self.warehouse],
+            ["run", "--data", data, "--date", date, "--out", out, "--warehouse", warehouse ?? self.warehouse]
+                + (threads.map { ["--threads", String($0)] } ?? []),
             environment: ["BOTTOMLINE_HOUSEHOLD_KEY": key])
         #expect(result.status == 0, "\(date): \(result.standardError)")
         return out

@@ -90,6 +90,26 @@ import TestSupport
         #expect(try current(inOrder.warehouse) == current(shuffled.warehouse))
     }
 
+    /// The nights' comparison runs in pieces of the hash range, one per thread: 1 and 3 threads give the same
+    /// history, current state and outputs.
+    @Test func theHistoryDoesNotDependOnTheNumberOfThreads() throws {
+        let one = try EarlyWarningFixture()
+        let three = try EarlyWarningFixture(key: one.key)
+        for night in Self.nights() {
+            let outOne = try one.run(night.date, night.households, threads: 1)
+            let outThree = try three.run(night.date, night.households, threads: 3)
+            for file in ["indicators.csv", "alerts.csv"] {
+                #expect(try String(contentsOfFile: outOne + "/" + file, encoding: .utf8)
+                    == String(contentsOfFile: outThree + "/" + file, encoding: .utf8), "\(night.date) \(file)")
+            }
+            for list in ["returns", "overdue_clues", "income_falls"] {
+                #expect(try EarlyWarningFixture.list(outOne, list) == EarlyWarningFixture.list(outThree, list))
+            }
+        }
+        #expect(try one.history().count > 5)
+        #expect(try one.history() == three.history())
+    }
+
     @Test func weeklyInclusionsSurgeOnlyInTheLastWeek() throws {
         let fixture = try EarlyWarningFixture()
         var households = (1...40).map { Household(id: EarlyWarningFixture.id($0)) }
